@@ -1,0 +1,25 @@
+package io.streamhub.ingress.protocol;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * One connected client, whatever wire protocol it speaks. Handlers and rooms see only this, so a second protocol
+ * (Socket.IO) plugs in by implementing it.
+ */
+public interface ClientConnection {
+
+  /** Unique id, also sent to the client in {@code connected}. */
+  String id();
+
+  /**
+   * Pushes an event. Never blocks; if the client cannot keep up the connection closes itself as a slow consumer.
+   */
+  void send(OutboundEvent event);
+
+  default void send(String event, JsonObject data) {
+    send(new OutboundEvent(event, data));
+  }
+
+  /** Closes the connection with a protocol close code and a reason. */
+  void close(short code, String reason);
+}

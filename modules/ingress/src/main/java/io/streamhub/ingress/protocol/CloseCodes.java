@@ -1,0 +1,17 @@
+package io.streamhub.ingress.protocol;
+
+/** WebSocket close codes the server uses. Documented in the README. */
+public final class CloseCodes {
+
+  /** The node is shutting down; reconnect (to another node). */
+  public static final short GOING_AWAY = 1001;
+  /** A binary frame arrived; the protocol is JSON text only. */
+  public static final short UNSUPPORTED_DATA = 1003;
+  /** A frame or message exceeded {@code ws.max_frame_bytes}. */
+  public static final short MESSAGE_TOO_BIG = 1009;
+  /** More than {@code ws.max_pending_messages} outbound messages were waiting for the client to read them. */
+  public static final short SLOW_CONSUMER = 4008;
+
+  private CloseCodes() {
+  }
+}

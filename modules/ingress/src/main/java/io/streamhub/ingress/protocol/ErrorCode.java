@@ -1,0 +1,31 @@
+package io.streamhub.ingress.protocol;
+
+/** The {@code code} of an {@code error} event. Documented in the README; clients may switch on them. */
+public enum ErrorCode {
+  /** The text frame is not JSON. */
+  BAD_JSON("bad_json"),
+  /** JSON, but not {@code {"event": string, "data"?: object, "ack"?: integer}}. */
+  BAD_FRAME("bad_frame"),
+  /** No handler for this event name. */
+  UNKNOWN_EVENT("unknown_event"),
+  /** A field of {@code data} is missing, of the wrong type or out of range; the message names it. */
+  INVALID_FIELD("invalid_field"),
+  /** The message exceeds {@code ws.max_message_bytes}. */
+  MESSAGE_TOO_LARGE("message_too_large"),
+  /** A bounded queue is full; retry later. */
+  BACKPRESSURE("backpressure"),
+  /** A dependency (the cluster, a role on another node) did not answer. */
+  UNAVAILABLE("unavailable"),
+  /** Unexpected server failure; logged with the connection id. */
+  INTERNAL("internal");
+
+  private final String wire;
+
+  ErrorCode(String wire) {
+    this.wire = wire;
+  }
+
+  public String wire() {
+    return wire;
+  }
+}
