@@ -1,6 +1,7 @@
 package io.streamhub.ingress.protocol;
 
 import io.netty.buffer.ByteBufUtil;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.streamhub.contracts.config.WsConfig;
 import io.streamhub.ingress.IngressMetrics;
 import io.vertx.core.http.ServerWebSocket;
@@ -48,7 +49,7 @@ public final class JsonWsConnection implements ClientConnection {
     metrics.connectionOpened();
     socket.textMessageHandler(this::onText);
     socket.binaryMessageHandler(buffer -> close(CloseCodes.UNSUPPORTED_DATA, "binary frames are not supported; send JSON text"));
-    socket.exceptionHandler(e -> LOG.debug("connection {}: {}", id, e.toString()));
+    socket.exceptionHandler(this::onSocketException);
     socket.closeHandler(v -> onSocketClosed());
     send("connected", new JsonObject().put("connection_id", id));
   }
@@ -126,6 +127,14 @@ public final class JsonWsConnection implements ClientConnection {
     pendingWrites++;
     metrics.sent(event);
     socket.writeTextMessage(text).onComplete(ar -> pendingWrites--);
+  }
+
+  private void onSocketException(Throwable e) {
+    if (e instanceof CorruptedWebSocketFrameException) {
+      close(CloseCodes.MESSAGE_TOO_BIG, "frame exceeds ws.max_frame_bytes or breaks the WebSocket protocol");
+    } else {
+      LOG.debug("connection {}: {}", id, e.toString());
+    }
   }
 
   private void onSocketClosed() {

@@ -1,0 +1,27 @@
+package io.streamhub.ingress.testing;
+
+import io.streamhub.contracts.config.ConfigLoader;
+import io.streamhub.contracts.config.StreamhubConfig;
+import io.streamhub.ingress.IngressVerticle;
+import io.streamhub.ingress.rooms.LocalRoomDirectory;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+/** Deploys one ingress verticle on a free port with the defaults plus test overrides. */
+public final class IngressFixture {
+
+  private IngressFixture() {
+  }
+
+  public static StreamhubConfig config(JsonObject overrides) {
+    JsonObject base = new JsonObject().put("http", new JsonObject().put("host", "127.0.0.1").put("port", 0));
+    return ConfigLoader.withOverrides(ConfigLoader.merge(base, overrides));
+  }
+
+  /** Deploys and returns the bound port. */
+  public static int deploy(Vertx vertx, JsonObject overrides) {
+    IngressVerticle verticle = new IngressVerticle(config(overrides), new LocalRoomDirectory());
+    WsClient.await(vertx.deployVerticle(verticle));
+    return verticle.actualPort();
+  }
+}

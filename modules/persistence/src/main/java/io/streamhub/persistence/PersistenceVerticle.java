@@ -1,0 +1,142 @@
+package io.streamhub.persistence;
+
+import io.streamhub.contracts.Addresses;
+import io.streamhub.contracts.FailureCodes;
+import io.streamhub.contracts.config.MongoConfig;
+import io.streamhub.contracts.config.StreamhubConfig;
+import io.streamhub.contracts.ops.StorePing;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.ext.mongo.MongoClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The persistence role: owns the connection to MongoDB (or starts the embedded store when
+ * {@code mongo.connection_string} is empty) and answers {@link Addresses#PERSISTENCE_STORE_PING}.
+ *
+ * <p>{@link #start()} completes only once the store has answered a {@code ping} and the ping consumer is
+ * registered (cluster-wide when clustered); it fails with a message naming the store when the store does not answer
+ * (timeouts: see {@link MongoClientConfig} and {@link StorePinger#PING_TIMEOUT_MS}). {@link #stop()} closes the
+ * client, then the embedded store, which commits its data file.
+ *
+ * <p>Deploy one instance per node: an instance started on an empty {@code mongo.connection_string} starts (and owns)
+ * an embedded store, and instances in one Vert.x share one client pool ({@value #CLIENT_NAME}).
+ */
+public final class PersistenceVerticle extends VerticleBase {
+
+  /** Name of the shared Vert.x Mongo client: every instance of this verticle in one Vert.x shares one pool. */
+  static final String CLIENT_NAME = "streamhub.persistence";
+
+  private static final Logger LOG = LoggerFactory.getLogger(PersistenceVerticle.class);
+
+  private final MongoConfig mongo;
+  private EmbeddedStore embeddedStore;
+  private MongoClient client;
+  private StorePinger pinger;
+  private String storeHosts;
+  private MessageConsumer<Object> pingConsumer;
+
+  public PersistenceVerticle(StreamhubConfig config) {
+    this.mongo = config.mongo();
+  }
+
+  @Override
+  public Future<?> start() {
+    return startEmbeddedStoreIfNeeded()
+        .compose(this::connect)
+        .compose(this::checkStoreAnswers)
+        .compose(this::registerPingConsumer)
+        .recover(this::releaseAfterFailedStart);
+  }
+
+  @Override
+  public Future<?> stop() {
+    return release();
+  }
+
+  private Future<String> startEmbeddedStoreIfNeeded() {
+    if (!mongo.embedded()) {
+      return Future.succeededFuture(mongo.connectionString());
+    }
+    return vertx.executeBlocking(() -> EmbeddedStore.start(mongo.embeddedHost(), mongo.embeddedPort(), mongo.embeddedDataDir()))
+        .map(store -> {
+          embeddedStore = store;
+          LOG.info("embedded store listening on {} ({})", store.connectionString(), store.description());
+          return store.connectionString();
+        });
+  }
+
+  private Future<StorePinger> connect(String connectionString) {
+    try {
+      storeHosts = MongoClientConfig.hosts(connectionString);
+      client = MongoClient.createShared(vertx, MongoClientConfig.of(connectionString, mongo.database()), CLIENT_NAME);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    pinger = new StorePinger(client, mongo.database(), mongo.embedded(), StorePinger.PING_TIMEOUT_MS);
+    return Future.succeededFuture(pinger);
+  }
+
+  private Future<StorePing> checkStoreAnswers(StorePinger storePinger) {
+    return storePinger.ping().recover(failure -> Future.failedFuture(new IllegalStateException(
+        "the MongoDB store at " + storeHosts + " (database " + mongo.database() + ") did not answer ping: "
+            + StorePinger.reason(failure), failure)));
+  }
+
+  private Future<Void> registerPingConsumer(StorePing firstPing) {
+    pingConsumer = vertx.eventBus().consumer(Addresses.PERSISTENCE_STORE_PING, this::answerPing);
+    return pingConsumer.completion().onSuccess(registered -> LOG.info(
+        "persistence ready: {} MongoDB store at {} answered ping in {} ms (database {})",
+        mongo.embedded() ? "embedded" : "external", storeHosts, firstPing.roundTripMs(), mongo.database()));
+  }
+
+  private void answerPing(Message<Object> request) {
+    pinger.ping()
+        .onSuccess(ping -> request.reply(ping.toJson()))
+        .onFailure(failure -> {
+          String reason = StorePinger.reason(failure);
+          LOG.warn("store ping failed: the MongoDB store at {} did not answer: {}", storeHosts, reason);
+          request.fail(FailureCodes.UNAVAILABLE, "store did not answer: " + reason);
+        });
+  }
+
+  private Future<Void> releaseAfterFailedStart(Throwable failure) {
+    return release().transform(released -> Future.failedFuture(failure));
+  }
+
+  private Future<Void> release() {
+    return unregisterPingConsumer()
+        .transform(unregistered -> closeClient())
+        .transform(clientClosed -> closeEmbeddedStore());
+  }
+
+  private Future<Void> unregisterPingConsumer() {
+    MessageConsumer<Object> consumer = pingConsumer;
+    pingConsumer = null;
+    return consumer == null ? Future.succeededFuture() : consumer.unregister();
+  }
+
+  private Future<Void> closeClient() {
+    MongoClient closing = client;
+    client = null;
+    if (closing == null) {
+      return Future.succeededFuture();
+    }
+    return closing.close().onFailure(failure -> LOG.warn("closing the MongoDB client failed: {}", StorePinger.reason(failure)));
+  }
+
+  private Future<Void> closeEmbeddedStore() {
+    EmbeddedStore closing = embeddedStore;
+    embeddedStore = null;
+    if (closing == null) {
+      return Future.succeededFuture();
+    }
+    return vertx.<Void>executeBlocking(() -> {
+      closing.close();
+      return null;
+    }).onFailure(failure -> LOG.warn("closing the embedded store failed: {}", StorePinger.reason(failure)));
+  }
+}
