@@ -1,0 +1,97 @@
+package io.streamhub.server;
+
+import io.streamhub.contracts.config.Role;
+import io.streamhub.contracts.config.StreamhubConfig;
+import io.streamhub.ingress.IngressVerticle;
+import io.streamhub.ingress.rooms.HazelcastRoomDirectory;
+import io.streamhub.ingress.rooms.LocalRoomDirectory;
+import io.streamhub.ingress.rooms.RoomDirectory;
+import io.streamhub.persistence.PersistenceVerticle;
+import io.vertx.core.Deployable;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deploys the verticles of a node's roles in dependency order (persistence before ingress, so the store is up
+ * before ingress can report ready) and undeploys them in the reverse order.
+ */
+final class RoleDeployer {
+
+  private static final Logger log = LoggerFactory.getLogger(RoleDeployer.class);
+  /** Roles accepted in the configuration whose modules are not part of the build yet. */
+  private static final List<Role> WITHOUT_MODULE = List.of(Role.REPLAY, Role.STATS, Role.DASHBOARD);
+
+  private record Deployment(String name, String id) {
+  }
+
+  private final NodeVertx node;
+  private final StreamhubConfig config;
+  private final List<Deployment> deployments = new ArrayList<>();
+  private IntSupplier httpPort = () -> -1;
+
+  RoleDeployer(NodeVertx node, StreamhubConfig config) {
+    this.node = node;
+    this.config = config;
+  }
+
+  /** Deploys one after another; fails with the first failure (what was deployed stays for {@link #undeployAll}). */
+  Future<Void> deployAll() {
+    Future<Void> chain = Future.succeededFuture();
+    if (config.has(Role.PERSISTENCE)) {
+      PersistenceVerticle persistence = new PersistenceVerticle(config);
+      chain = chain.compose(v -> deploy("persistence", persistence));
+    }
+    for (Role role : WITHOUT_MODULE) {
+      if (config.has(role)) {
+        log.info("role {} is accepted; it arrives with its module", role.configName());
+      }
+    }
+    if (config.has(Role.INGRESS)) {
+      IngressVerticle ingress = new IngressVerticle(config, roomDirectory());
+      httpPort = ingress::actualPort;
+      chain = chain.compose(v -> deploy("ingress", ingress));
+    } else {
+      OpsOnlyVerticle ops = new OpsOnlyVerticle(config.http());
+      httpPort = ops::actualPort;
+      chain = chain.compose(v -> deploy("ops", ops));
+    }
+    return chain;
+  }
+
+  /** Deploys an extra verticle after the role verticles; it is undeployed first. */
+  Future<Void> deploy(String name, Deployable verticle) {
+    return node.vertx().deployVerticle(verticle).map(id -> {
+      deployments.add(new Deployment(name, id));
+      log.info("deployed {}", name);
+      return null;
+    });
+  }
+
+  /** Undeploys in reverse order, one at a time; a failing undeploy is logged and the rest still run. */
+  Future<Void> undeployAll() {
+    Future<Void> chain = Future.succeededFuture();
+    for (int i = deployments.size() - 1; i >= 0; i--) {
+      Deployment d = deployments.get(i);
+      chain = chain.transform(previous -> node.vertx().undeploy(d.id())
+          .onSuccess(v -> log.info("undeployed {}", d.name()))
+          .onFailure(e -> log.warn("undeploying {} failed: {}", d.name(), e.toString()))
+          .otherwiseEmpty());
+    }
+    deployments.clear();
+    return chain;
+  }
+
+  /** The port of the node's HTTP server once deployed, -1 before. */
+  int httpPort() {
+    return httpPort.getAsInt();
+  }
+
+  private RoomDirectory roomDirectory() {
+    return node.clustered() ? new HazelcastRoomDirectory(node.hazelcast()) : new LocalRoomDirectory();
+  }
+}
