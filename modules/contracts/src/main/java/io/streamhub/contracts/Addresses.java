@@ -26,6 +26,76 @@ public final class Addresses {
   public static final String CONFIG_CHANGED = "config.changed.v1";
 
   /**
+   * Cluster-wide request to any persistence verticle: store emitted replay events. Body:
+   * {@code {"events": [StreamEventRecord...]}} (at most {@value #MAX_EVENTS_PER_APPEND}). Reply:
+   * {@code {"stored": n}} once the store acknowledged; 400 on a malformed body, 503 when the store does not answer.
+   */
+  public static final String PERSISTENCE_REPLAY_EVENTS_APPEND = "persistence.replay.events.append.v1";
+
+  /** Largest batch of {@link #PERSISTENCE_REPLAY_EVENTS_APPEND}. */
+  public static final int MAX_EVENTS_PER_APPEND = 1000;
+
+  /**
+   * Cluster-wide request: page through a visitor's stored events, newest first. Body:
+   * {@link io.streamhub.contracts.replay.EventsQuery}. Reply: {@code {"events": [StreamEventRecord...]}}.
+   */
+  public static final String PERSISTENCE_REPLAY_EVENTS_QUERY = "persistence.replay.events.query.v1";
+
+  /**
+   * Cluster-wide request: upsert the status of a visitor's latest stream. Body:
+   * {@link io.streamhub.contracts.replay.StreamStatus}. Reply: {@code {}} once stored. A status whose
+   * {@code last_update} is older than the stored one is ignored (statuses may arrive out of order from two owners).
+   */
+  public static final String PERSISTENCE_REPLAY_STATUS_SAVE = "persistence.replay.status.save.v1";
+
+  /**
+   * Cluster-wide request: the stored status of a visitor's latest stream. Body: {@code {"visitor_id": ...}}.
+   * Reply: {@link io.streamhub.contracts.replay.StreamStatus}; 404 for a visitor never seen.
+   */
+  public static final String PERSISTENCE_REPLAY_STATUS_GET = "persistence.replay.status.get.v1";
+
+  /**
+   * Cluster-wide request: delete a visitor's stored status and events. Body: {@code {"visitor_id": ...}}.
+   * Reply: {@code {"deleted_events": n}}.
+   */
+  public static final String PERSISTENCE_REPLAY_CLEAR = "persistence.replay.clear.v1";
+
+  /**
+   * Cluster-wide request to any replay verticle: attach a tab to its visitor's stream, starting, joining, resuming
+   * or taking it over as needed. Body: {@link io.streamhub.contracts.replay.JoinStream}. Reply:
+   * {@link io.streamhub.contracts.replay.StreamJoined}. Failures: 400 malformed, 404 unknown dataset,
+   * 422 dataset could not be loaded (text names the file), 429 node at {@code replay.max_streams_per_node},
+   * 503 no owner could be settled.
+   */
+  public static final String REPLAY_STREAM_JOIN = "replay.stream.join.v1";
+
+  /**
+   * Cluster-wide request to any replay verticle: leave, pause, resume, re-pace or stop a visitor's stream. Body:
+   * {@link io.streamhub.contracts.replay.StreamControl}. Reply: {@link io.streamhub.contracts.replay.StreamStatus};
+   * 404 when the visitor has no running stream.
+   */
+  public static final String REPLAY_STREAM_CONTROL = "replay.stream.control.v1";
+
+  /**
+   * Cluster-wide request to any replay verticle: the status of a visitor's latest stream. Body:
+   * {@code {"visitor_id": ...}}. Reply: {@link io.streamhub.contracts.replay.StreamStatus}; 404 for a visitor never
+   * seen.
+   */
+  public static final String REPLAY_STREAM_STATUS = "replay.stream.status.v1";
+
+  /**
+   * Cluster-wide request to any replay verticle: stop a visitor's stream and delete its stored status and events.
+   * Body: {@code {"visitor_id": ...}}. Reply: {@code {"stopped": bool, "deleted_events": n}}.
+   */
+  public static final String REPLAY_STREAM_DELETE = "replay.stream.delete.v1";
+
+  /** Prefix of the address of the replay verticle on one node; requests are forwarded there to a stream's owner. */
+  private static final String REPLAY_OWNER_PREFIX = "replay.stream.owner.v1.";
+
+  /** Prefix of the per-ingress-instance address receiving {@link io.streamhub.contracts.replay.StreamDelivery}. */
+  private static final String REPLAY_DELIVER_PREFIX = "replay.deliver.v1.";
+
+  /**
    * Prefix of the per-ingress-instance delivery address; the full address is the prefix plus the member id
    * registered in the room directory. Body: {@link io.streamhub.contracts.rooms.RoomMessage} as JSON.
    */
@@ -37,5 +107,20 @@ public final class Addresses {
   /** The delivery address of one ingress instance (one member of the room directory). */
   public static String roomsDeliver(String memberId) {
     return ROOMS_DELIVER_PREFIX + memberId;
+  }
+
+  /**
+   * The replay verticle of one node, to which other replay verticles forward join and control requests for the
+   * streams that node owns. Same bodies and replies as {@link #REPLAY_STREAM_JOIN} and
+   * {@link #REPLAY_STREAM_CONTROL}, with a header {@code op} of {@code join} or {@code control}; failure 410 when
+   * the node no longer runs the stream.
+   */
+  public static String replayOwner(String nodeId) {
+    return REPLAY_OWNER_PREFIX + nodeId;
+  }
+
+  /** The address where one ingress instance receives stream events for the tabs it holds. */
+  public static String replayDeliver(String memberId) {
+    return REPLAY_DELIVER_PREFIX + memberId;
   }
 }

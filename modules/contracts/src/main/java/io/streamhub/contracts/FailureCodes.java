@@ -10,6 +10,10 @@ public final class FailureCodes {
   public static final int BAD_REQUEST = 400;
   /** The addressed entity does not exist. */
   public static final int NOT_FOUND = 404;
+  /** The addressed entity moved away (e.g. a stream's owner no longer runs it); the caller retries elsewhere. */
+  public static final int GONE = 410;
+  /** The request was valid but what it needs cannot be used (e.g. a dataset file that failed to load). */
+  public static final int UNPROCESSABLE = 422;
   /** A bounded queue is full; the caller may retry later. */
   public static final int BACKPRESSURE = 429;
   /** An unexpected failure inside the handler. */

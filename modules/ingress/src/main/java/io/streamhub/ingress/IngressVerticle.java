@@ -4,7 +4,11 @@ import io.streamhub.contracts.Addresses;
 import io.streamhub.contracts.config.StreamhubConfig;
 import io.streamhub.contracts.rooms.RoomMessage;
 import io.streamhub.ingress.http.HttpErrors;
+import io.streamhub.contracts.replay.StreamDelivery;
 import io.streamhub.ingress.http.PublishRoute;
+import io.streamhub.ingress.http.StreamRoutes;
+import io.streamhub.ingress.replay.ReplayEvents;
+import io.streamhub.ingress.replay.ReplayTabs;
 import io.streamhub.ingress.ops.OpsRoutes;
 import io.streamhub.ingress.protocol.CloseCodes;
 import io.streamhub.ingress.protocol.EventDispatcher;
@@ -40,6 +44,7 @@ public final class IngressVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(IngressVerticle.class);
 
   private final RoomDirectory directory;
+  private final String nodeId;
   private final String memberId = UUID.randomUUID().toString();
   private final Set<JsonWsConnection> connections = new LinkedHashSet<>();
   private volatile StreamhubConfig config;
@@ -50,9 +55,16 @@ public final class IngressVerticle extends VerticleBase {
   private HttpServer server;
   private long refreshTimer = -1;
 
-  public IngressVerticle(StreamhubConfig config, RoomDirectory directory) {
+  private final ReplayTabs replayTabs = new ReplayTabs();
+  private ReplayEvents replayEvents;
+
+  /**
+   * @param nodeId this node's cluster id; the replay role drops the tabs of a node that leaves the cluster
+   */
+  public IngressVerticle(StreamhubConfig config, RoomDirectory directory, String nodeId) {
     this.config = config;
     this.directory = directory;
+    this.nodeId = nodeId;
   }
 
   /** The bound HTTP port (useful with {@code http.port: 0}). */
@@ -86,12 +98,17 @@ public final class IngressVerticle extends VerticleBase {
         () -> config.rooms().maxPendingPublishes());
     dispatcher = new EventDispatcher(metrics);
     RoomEvents.register(dispatcher, subscriptions, sequencer);
+    replayEvents = new ReplayEvents(vertx.eventBus(), replayTabs, memberId, nodeId);
+    replayEvents.register(dispatcher);
     return registerDelivery().compose(v -> watchConfig()).compose(v -> listen()).onSuccess(v -> startRefresh());
   }
 
   private Future<Void> registerDelivery() {
-    return vertx.eventBus().<JsonObject>consumer(Addresses.roomsDeliver(memberId),
-        message -> subscriptions.onMessage(RoomMessage.fromJson(message.body()))).completion();
+    return Future.all(
+        vertx.eventBus().<JsonObject>consumer(Addresses.roomsDeliver(memberId),
+            message -> subscriptions.onMessage(RoomMessage.fromJson(message.body()))).completion(),
+        vertx.eventBus().<JsonObject>consumer(Addresses.replayDeliver(memberId),
+            message -> replayTabs.onDelivery(StreamDelivery.fromJson(message.body()))).completion()).mapEmpty();
   }
 
   private Future<Void> watchConfig() {
@@ -108,6 +125,7 @@ public final class IngressVerticle extends VerticleBase {
     PublishRoute publish = new PublishRoute(sequencer, () -> config.ws().maxMessageBytes());
     router.post("/api/v1/rooms/:room/publish").handler(BodyHandler.create().setBodyLimit(frameLimit))
         .handler(publish::handle);
+    StreamRoutes.mount(router, vertx.eventBus());
     OpsRoutes.mount(vertx, router);
     router.route().last().handler(rc -> HttpErrors.send(rc, 404, "not_found", "no route for " + rc.request().path()));
     return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> {
@@ -131,6 +149,7 @@ public final class IngressVerticle extends VerticleBase {
   private void onClosed(JsonWsConnection connection) {
     connections.remove(connection);
     subscriptions.unsubscribeAll(connection);
+    replayEvents.connectionClosed(connection);
   }
 
   private void startRefresh() {

@@ -10,17 +10,21 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.ext.mongo.MongoClient;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The persistence role: owns the connection to MongoDB (or starts the embedded store when
- * {@code mongo.connection_string} is empty) and answers {@link Addresses#PERSISTENCE_STORE_PING}.
+ * {@code mongo.connection_string} is empty), answers {@link Addresses#PERSISTENCE_STORE_PING} and stores replay
+ * streams' statuses and events ({@link ReplayStore}, answering the {@code PERSISTENCE_REPLAY_*} addresses through
+ * {@link ReplayConsumers}).
  *
- * <p>{@link #start()} completes only once the store has answered a {@code ping} and the ping consumer is
- * registered (cluster-wide when clustered); it fails with a message naming the store when the store does not answer
- * (timeouts: see {@link MongoClientConfig} and {@link StorePinger#PING_TIMEOUT_MS}). {@link #stop()} closes the
- * client, then the embedded store, which commits its data file.
+ * <p>{@link #start()} completes only once the store has answered a {@code ping}, the replay indexes exist and every
+ * consumer is registered (cluster-wide when clustered); it fails with a message naming the store when the store does
+ * not answer (timeouts: see {@link MongoClientConfig} and {@link StorePinger#PING_TIMEOUT_MS}). {@link #stop()}
+ * unregisters the consumers, closes the client, then the embedded store, which commits its data file.
  *
  * <p>Deploy one instance per node: an instance started on an empty {@code mongo.connection_string} starts (and owns)
  * an embedded store, and instances in one Vert.x share one client pool ({@value #CLIENT_NAME}).
@@ -37,7 +41,7 @@ public final class PersistenceVerticle extends VerticleBase {
   private MongoClient client;
   private StorePinger pinger;
   private String storeHosts;
-  private MessageConsumer<Object> pingConsumer;
+  private final List<MessageConsumer<Object>> consumers = new ArrayList<>();
 
   public PersistenceVerticle(StreamhubConfig config) {
     this.mongo = config.mongo();
@@ -48,7 +52,7 @@ public final class PersistenceVerticle extends VerticleBase {
     return startEmbeddedStoreIfNeeded()
         .compose(this::connect)
         .compose(this::checkStoreAnswers)
-        .compose(this::registerPingConsumer)
+        .compose(this::registerConsumers)
         .recover(this::releaseAfterFailedStart);
   }
 
@@ -86,11 +90,21 @@ public final class PersistenceVerticle extends VerticleBase {
             + StorePinger.reason(failure), failure)));
   }
 
-  private Future<Void> registerPingConsumer(StorePing firstPing) {
-    pingConsumer = vertx.eventBus().consumer(Addresses.PERSISTENCE_STORE_PING, this::answerPing);
-    return pingConsumer.completion().onSuccess(registered -> LOG.info(
-        "persistence ready: {} MongoDB store at {} answered ping in {} ms (database {})",
-        mongo.embedded() ? "embedded" : "external", storeHosts, firstPing.roundTripMs(), mongo.database()));
+  private Future<Void> registerConsumers(StorePing firstPing) {
+    ReplayStore replayStore = new ReplayStore(client);
+    return replayStore.createIndexes()
+        .recover(failure -> Future.failedFuture(new IllegalStateException("creating the replay indexes in the MongoDB "
+            + "store at " + storeHosts + " (database " + mongo.database() + ") failed: " + StorePinger.reason(failure),
+            failure)))
+        .compose(indexed -> {
+          consumers.add(vertx.eventBus().consumer(Addresses.PERSISTENCE_STORE_PING, this::answerPing));
+          consumers.addAll(ReplayConsumers.register(vertx.eventBus(), replayStore));
+          return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
+        })
+        .<Void>mapEmpty()
+        .onSuccess(registered -> LOG.info(
+            "persistence ready: {} MongoDB store at {} answered ping in {} ms (database {})",
+            mongo.embedded() ? "embedded" : "external", storeHosts, firstPing.roundTripMs(), mongo.database()));
   }
 
   private void answerPing(Message<Object> request) {
@@ -108,15 +122,15 @@ public final class PersistenceVerticle extends VerticleBase {
   }
 
   private Future<Void> release() {
-    return unregisterPingConsumer()
+    return unregisterConsumers()
         .transform(unregistered -> closeClient())
         .transform(clientClosed -> closeEmbeddedStore());
   }
 
-  private Future<Void> unregisterPingConsumer() {
-    MessageConsumer<Object> consumer = pingConsumer;
-    pingConsumer = null;
-    return consumer == null ? Future.succeededFuture() : consumer.unregister();
+  private Future<Void> unregisterConsumers() {
+    List<Future<Void>> unregistered = consumers.stream().map(MessageConsumer::unregister).toList();
+    consumers.clear();
+    return Future.join(unregistered).mapEmpty();
   }
 
   private Future<Void> closeClient() {

@@ -15,6 +15,7 @@ record Arguments(List<Path> configFiles, boolean help) {
       Usage: java -jar streamhub.jar [--config FILE]... [--help]
              java -jar streamhub.jar store --port N [--host H] [--data-dir DIR] [--help]
              java -jar streamhub.jar bench rooms [--url ws://HOST:PORT/ws]... [--help]
+             java -jar streamhub.jar generate-datasets --out DIR [--seed N]
 
       Starts a Streamhub node with the roles, ports and cluster settings of its configuration.
 
@@ -29,6 +30,9 @@ record Arguments(List<Path> configFiles, boolean help) {
                         cluster (mongo.connection_string: mongodb://127.0.0.1:N). --data-dir keeps its data in
                         files there; without it the data is in memory.
         bench rooms     Room fan-out benchmark against running nodes: latency, completeness and order.
+        generate-datasets
+                        Write the bundled replay datasets (transactions, identity, machine baseline and
+                        monitor CSVs) with the seeded generator they were made with.
 
       Environment:
         Any key can be overridden with STREAMHUB_<KEY>: the dotted key upper-cased with dots and dashes as

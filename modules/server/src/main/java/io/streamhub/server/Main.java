@@ -5,6 +5,7 @@ import io.streamhub.contracts.config.ConfigLoader;
 import io.streamhub.contracts.config.StreamhubConfig;
 import io.streamhub.persistence.StoreCommand;
 import io.streamhub.tools.RoomBench;
+import io.streamhub.tools.datasets.DatasetGenerator;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
@@ -27,6 +28,7 @@ public final class Main {
   private static final String STORE_COMMAND = "store";
   private static final String BENCH_COMMAND = "bench";
   private static final String ROOMS_BENCHMARK = "rooms";
+  private static final String GENERATE_DATASETS_COMMAND = "generate-datasets";
 
   private Main() {
   }
@@ -46,6 +48,9 @@ public final class Main {
   public static int run(String[] args, PrintStream out, PrintStream err) {
     if (args.length > 0 && args[0].equals(STORE_COMMAND)) {
       return StoreCommand.run(Arrays.copyOfRange(args, 1, args.length));
+    }
+    if (args.length > 0 && args[0].equals(GENERATE_DATASETS_COMMAND)) {
+      return DatasetGenerator.run(Arrays.copyOfRange(args, 1, args.length), out, err);
     }
     if (args.length > 0 && args[0].equals(BENCH_COMMAND)) {
       if (args.length < 2 || !args[1].equals(ROOMS_BENCHMARK)) {

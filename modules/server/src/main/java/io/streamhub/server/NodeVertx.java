@@ -19,8 +19,16 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
  */
 record NodeVertx(Vertx vertx, HazelcastInstance hazelcast) {
 
+  /** Id of a node that runs alone. */
+  static final String STANDALONE_NODE_ID = "standalone";
+
   boolean clustered() {
     return hazelcast != null;
+  }
+
+  /** This node's id in the cluster (its Hazelcast member UUID), or {@value #STANDALONE_NODE_ID}. */
+  String nodeId() {
+    return clustered() ? hazelcast.getCluster().getLocalMember().getUuid().toString() : STANDALONE_NODE_ID;
   }
 
   static Future<NodeVertx> create(StreamhubConfig config) {

@@ -7,9 +7,14 @@ import io.streamhub.ingress.rooms.HazelcastRoomDirectory;
 import io.streamhub.ingress.rooms.LocalRoomDirectory;
 import io.streamhub.ingress.rooms.RoomDirectory;
 import io.streamhub.persistence.PersistenceVerticle;
+import io.streamhub.replay.ReplayVerticle;
+import io.streamhub.replay.registry.HazelcastStreamRegistry;
+import io.streamhub.replay.registry.LocalStreamRegistry;
+import io.streamhub.replay.registry.StreamRegistry;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntSupplier;
@@ -24,7 +29,7 @@ final class RoleDeployer {
 
   private static final Logger log = LoggerFactory.getLogger(RoleDeployer.class);
   /** Roles accepted in the configuration whose modules are not part of the build yet. */
-  private static final List<Role> WITHOUT_MODULE = List.of(Role.REPLAY, Role.STATS, Role.DASHBOARD);
+  private static final List<Role> WITHOUT_MODULE = List.of(Role.STATS, Role.DASHBOARD);
 
   private record Deployment(String name, String id) {
   }
@@ -46,13 +51,17 @@ final class RoleDeployer {
       PersistenceVerticle persistence = new PersistenceVerticle(config);
       chain = chain.compose(v -> deploy("persistence", persistence));
     }
+    if (config.has(Role.REPLAY)) {
+      ReplayVerticle replay = new ReplayVerticle(config, streamRegistry(), Path.of("").toAbsolutePath());
+      chain = chain.compose(v -> deploy("replay", replay));
+    }
     for (Role role : WITHOUT_MODULE) {
       if (config.has(role)) {
         log.info("role {} is accepted; it arrives with its module", role.configName());
       }
     }
     if (config.has(Role.INGRESS)) {
-      IngressVerticle ingress = new IngressVerticle(config, roomDirectory());
+      IngressVerticle ingress = new IngressVerticle(config, roomDirectory(), node.nodeId());
       httpPort = ingress::actualPort;
       chain = chain.compose(v -> deploy("ingress", ingress));
     } else {
@@ -89,6 +98,10 @@ final class RoleDeployer {
   /** The port of the node's HTTP server once deployed, -1 before. */
   int httpPort() {
     return httpPort.getAsInt();
+  }
+
+  private StreamRegistry streamRegistry() {
+    return node.clustered() ? new HazelcastStreamRegistry(node.hazelcast()) : new LocalStreamRegistry(node.nodeId());
   }
 
   private RoomDirectory roomDirectory() {

@@ -27,6 +27,11 @@ final class ConfigReader {
     return new ConfigReader(json, "");
   }
 
+  /** The dotted key of this section itself. */
+  String path() {
+    return prefix;
+  }
+
   String key(String name) {
     return prefix.isEmpty() ? name : prefix + "." + name;
   }
@@ -96,6 +101,27 @@ final class ConfigReader {
       out.add(s);
     }
     return out;
+  }
+
+  boolean has(String name) {
+    return json.containsKey(name) && json.getValue(name) != null;
+  }
+
+  /** A mapping whose keys are names chosen by the user (e.g. dataset names), in file order. */
+  List<String> names() {
+    return List.copyOf(json.fieldNames());
+  }
+
+  double doubleIn(String name, double min, double max) {
+    Object value = require(name);
+    if (!(value instanceof Number n) || !Double.isFinite(n.doubleValue())) {
+      throw new ConfigException(key(name), "must be a number, got " + describe(value));
+    }
+    double v = n.doubleValue();
+    if (v < min || v > max) {
+      throw new ConfigException(key(name), "must be between " + min + " and " + max + ", got " + v);
+    }
+    return v;
   }
 
   /** Fails on any key of this section that no accessor read: a typo must not be silently ignored. */

@@ -12,6 +12,12 @@ public enum ErrorCode {
   INVALID_FIELD("invalid_field"),
   /** The message exceeds {@code ws.max_message_bytes}. */
   MESSAGE_TOO_LARGE("message_too_large"),
+  /** A {@code leave_stream} or {@code stream_control} for a visitor this connection has not joined. */
+  NOT_JOINED("not_joined"),
+  /** The dataset named in {@code join_stream} does not exist. */
+  UNKNOWN_DATASET("unknown_dataset"),
+  /** The node runs as many streams as it may ({@code replay.max_streams_per_node}); retry later or elsewhere. */
+  CAPACITY("capacity"),
   /** A bounded queue is full; retry later. */
   BACKPRESSURE("backpressure"),
   /** A dependency (the cluster, a role on another node) did not answer. */

@@ -20,7 +20,7 @@ public final class IngressFixture {
 
   /** Deploys and returns the bound port. */
   public static int deploy(Vertx vertx, JsonObject overrides) {
-    IngressVerticle verticle = new IngressVerticle(config(overrides), new LocalRoomDirectory());
+    IngressVerticle verticle = new IngressVerticle(config(overrides), new LocalRoomDirectory(), "standalone");
     WsClient.await(vertx.deployVerticle(verticle));
     return verticle.actualPort();
   }

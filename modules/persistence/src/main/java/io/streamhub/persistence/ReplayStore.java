@@ -1,0 +1,131 @@
+package io.streamhub.persistence;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
+import io.streamhub.contracts.replay.EventsQuery;
+import io.streamhub.contracts.replay.StreamEventRecord;
+import io.streamhub.contracts.replay.StreamStatus;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.BulkOperation;
+import io.vertx.ext.mongo.BulkWriteOptions;
+import io.vertx.ext.mongo.FindOptions;
+import io.vertx.ext.mongo.IndexOptions;
+import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.mongo.UpdateOptions;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The stored side of replay streams: the latest status of each visitor's stream ({@value #STREAMS}, one document
+ * per visitor, {@code _id} = visitor id, the fields of {@link StreamStatus#toJson()}) and the events the streams
+ * emitted ({@value #EVENTS}, documents of {@link StreamEventRecord#toJson()}).
+ *
+ * <p>Every method returns at once; a failed future carries the store's error. Writes are idempotent: an event whose
+ * {@code (stream_id, seq)} is already stored is not stored again, and a status older than the stored one is not
+ * stored (see {@link #saveStatus}).
+ */
+final class ReplayStore {
+
+  static final String STREAMS = "replay_streams";
+  static final String EVENTS = "replay_events";
+
+  /** Newest first: the order of {@link #events(EventsQuery)}, and the key of the index that serves it. */
+  private static final JsonObject NEWEST_FIRST = new JsonObject().put("ts", -1).put("seq", -1);
+  private static final JsonObject WITHOUT_ID = new JsonObject().put("_id", 0);
+
+  private final MongoClient client;
+
+  ReplayStore(MongoClient client) {
+    this.client = client;
+  }
+
+  /**
+   * Creates the indexes (a no-op for those that exist): events by visitor, newest first, and the unique
+   * {@code (stream_id, seq)} that makes re-sent events harmless.
+   */
+  Future<Void> createIndexes() {
+    JsonObject byVisitorNewestFirst = new JsonObject().put("visitor_id", 1).mergeIn(NEWEST_FIRST);
+    JsonObject oncePerRow = new JsonObject().put("stream_id", 1).put("seq", 1);
+    return Future.all(
+            client.createIndexWithOptions(EVENTS, byVisitorNewestFirst, new IndexOptions()),
+            client.createIndexWithOptions(EVENTS, oncePerRow, new IndexOptions().unique(true)))
+        .mapEmpty();
+  }
+
+  /**
+   * Stores events, skipping those already stored (same {@code stream_id} and {@code seq}); one such duplicate does
+   * not keep the others from being stored. Succeeds with the number of events that were new.
+   */
+  Future<Integer> append(List<StreamEventRecord> events) {
+    if (events.isEmpty()) {
+      return Future.succeededFuture(0);
+    }
+    List<BulkOperation> inserts = new ArrayList<>(events.size());
+    events.forEach(event -> inserts.add(BulkOperation.createInsert(event.toJson())));
+    return client.bulkWriteWithOptions(EVENTS, inserts, new BulkWriteOptions().setOrdered(false))
+        .map(result -> events.size())
+        .recover(failure -> {
+          // Unordered: every insert was tried, and each one either went in or has its own write error. Counting the
+          // errors (rather than trusting the reported inserted count, which mongo-java-server overstates) gives the
+          // new ones.
+          if (failure instanceof MongoBulkWriteException bulk && bulk.getWriteConcernError() == null
+              && bulk.getWriteErrors().stream().allMatch(error -> isDuplicateKey(error.getCode()))) {
+            return Future.succeededFuture(events.size() - bulk.getWriteErrors().size());
+          }
+          return Future.failedFuture(failure);
+        });
+  }
+
+  /** One page of a visitor's events, newest first ({@code ts} descending, then {@code seq} descending). */
+  Future<List<StreamEventRecord>> events(EventsQuery query) {
+    FindOptions page = new FindOptions().setSort(NEWEST_FIRST.copy()).setSkip(query.offset()).setLimit(query.limit())
+        .setFields(WITHOUT_ID.copy());
+    return client.findWithOptions(EVENTS, new JsonObject().put("visitor_id", query.visitorId()), page)
+        .map(documents -> documents.stream().map(StreamEventRecord::fromJson).toList());
+  }
+
+  /**
+   * Stores a visitor's status unless the stored one has a newer {@code last_update} (statuses may arrive out of
+   * order from two owners; one with the same {@code last_update} replaces the stored one). Succeeds with whether it
+   * was stored.
+   *
+   * <p>The replacement only matches a stored status that is not newer, and inserts one when none matches: when a
+   * newer one is stored, that insert collides with it on {@code _id} (a duplicate key). The same collision arises
+   * when two saves for a new visitor race, so the replacement is tried once more without inserting before the
+   * status counts as older.
+   */
+  Future<Boolean> saveStatus(StreamStatus status) {
+    JsonObject notNewer = new JsonObject().put("_id", status.visitorId())
+        .put("last_update", new JsonObject().put("$lte", status.lastUpdateMs()));
+    JsonObject document = status.toJson().put("_id", status.visitorId());
+    return client.replaceDocumentsWithOptions(STREAMS, notNewer, document, new UpdateOptions().setUpsert(true))
+        .map(true)
+        .recover(failure -> {
+          if (failure instanceof MongoWriteException write && isDuplicateKey(write.getError().getCode())) {
+            return client.replaceDocumentsWithOptions(STREAMS, notNewer, document, new UpdateOptions().setUpsert(false))
+                .map(result -> result.getDocMatched() > 0);
+          }
+          return Future.failedFuture(failure);
+        });
+  }
+
+  /** The stored status of a visitor, or {@code null} for a visitor never seen (or cleared). */
+  Future<StreamStatus> status(String visitorId) {
+    return client.findOne(STREAMS, new JsonObject().put("_id", visitorId), WITHOUT_ID.copy())
+        .map(document -> document == null ? null : StreamStatus.fromJson(document));
+  }
+
+  /** Deletes a visitor's status and events; succeeds with the number of events deleted. */
+  Future<Long> clear(String visitorId) {
+    return client.removeDocuments(STREAMS, new JsonObject().put("_id", visitorId))
+        .compose(statusRemoved -> client.removeDocuments(EVENTS, new JsonObject().put("visitor_id", visitorId)))
+        .map(eventsRemoved -> eventsRemoved == null ? 0L : eventsRemoved.getRemovedCount());
+  }
+
+  /** MongoDB's duplicate-key codes (11000, and the legacy 11001 and 12582). */
+  private static boolean isDuplicateKey(int code) {
+    return ErrorCategory.fromErrorCode(code) == ErrorCategory.DUPLICATE_KEY;
+  }
+}

@@ -1,0 +1,153 @@
+package io.streamhub.replay;
+
+import io.streamhub.contracts.Addresses;
+import io.streamhub.contracts.FailureCodes;
+import io.streamhub.contracts.config.ReplayConfig;
+import io.streamhub.contracts.config.StreamhubConfig;
+import io.streamhub.contracts.replay.JoinStream;
+import io.streamhub.contracts.replay.StreamControl;
+import io.streamhub.contracts.replay.StreamDelivery;
+import io.streamhub.contracts.replay.StreamEventRecord;
+import io.streamhub.contracts.replay.StreamStatus;
+import io.streamhub.replay.data.DatasetCatalog;
+import io.streamhub.replay.engine.Outbox;
+import io.streamhub.replay.engine.StreamEngine;
+import io.streamhub.replay.engine.Timers;
+import io.streamhub.replay.registry.StreamRecord;
+import io.streamhub.replay.registry.StreamRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The replay role: parses the datasets once, runs the streams this node owns and answers the replay requests of
+ * any ingress. {@code start()} completes once the datasets are parsed and every consumer is registered
+ * cluster-wide. Stopping leaves the records in the registry, so the other replay nodes take the streams over when
+ * this node leaves the cluster.
+ */
+public final class ReplayVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReplayVerticle.class);
+
+  private final StreamRegistry registry;
+  private final Path baseDir;
+  private volatile ReplayConfig config;
+  private ReplayMetrics metrics;
+  private EventStorage storage;
+  private StreamEngine engine;
+  private StreamRouter router;
+  private ReplayRequests requests;
+
+  public ReplayVerticle(StreamhubConfig config, StreamRegistry registry, Path baseDir) {
+    this.config = config.replay();
+    this.registry = registry;
+    this.baseDir = baseDir;
+  }
+
+  @Override
+  public Future<?> start() {
+    metrics = ReplayMetrics.fromVertxRegistry();
+    storage = new EventStorage(vertx, config.maxUnstoredEvents(), metrics);
+    return vertx.executeBlocking(() -> DatasetCatalog.load(config, baseDir))
+        .map(this::wire)
+        .compose(r -> r.register(vertx.eventBus(), registry.nodeId()))
+        .compose(v -> vertx.eventBus().<JsonObject>localConsumer(Addresses.CONFIG_CHANGED,
+            message -> config = StreamhubConfig.fromJson(message.body()).replay()).completion())
+        .onSuccess(v -> {
+          if (config.storeEvents()) {
+            storage.start();
+          }
+          registry.onNodeLeft(node -> context.runOnContext(x -> requests.nodeLeft(node)));
+          LOG.info("replay ready on node {}: datasets {}", registry.nodeId(), requests.datasets());
+        });
+  }
+
+  private ReplayRequests wire(DatasetCatalog catalog) {
+    catalog.failures().forEach((name, message) -> LOG.error("dataset {} is unavailable: {}", name, message));
+    Datasets datasets = new Datasets(catalog, config.defaultDataset());
+    for (String name : catalog.names()) {
+      datasets.source(name).onSuccess(s -> metrics.skippedRows(name, s.skippedRows()));
+    }
+    engine = new StreamEngine(registry.nodeId(), () -> config, outbox(), timers());
+    metrics.activeStreams(engine::size);
+    requests = new ReplayRequests(vertx, registry, engine, catalog);
+    router = new StreamRouter(registry, engine, datasets, requests.ownerLink(), this::onContext,
+        () -> config.maxStreamsPerNode());
+    requests.router(router);
+    return requests;
+  }
+
+  private Future<?> onContext(CompletionStage<?> stage) {
+    return Future.fromCompletionStage(stage, context);
+  }
+
+  private Outbox outbox() {
+    return new Outbox() {
+      @Override
+      public void deliver(String memberId, StreamDelivery delivery) {
+        vertx.eventBus().send(Addresses.replayDeliver(memberId), delivery.toJson());
+      }
+
+      @Override
+      public void store(StreamEventRecord event) {
+        if (config.storeEvents()) {
+          storage.add(event);
+        }
+      }
+
+      @Override
+      public void checkpoint(StreamRecord record) {
+        registry.save(record);
+      }
+
+      @Override
+      public void status(StreamStatus status) {
+        vertx.eventBus().request(Addresses.PERSISTENCE_REPLAY_STATUS_SAVE, status.toJson())
+            .onFailure(e -> LOG.debug("storing the status of visitor {} failed: {}", status.visitorId(), e.getMessage()));
+      }
+
+      @Override
+      public void freed(StreamRecord record) {
+        registry.remove(record.visitorId(), record.streamId());
+      }
+
+      @Override
+      public void emitted(long latenessMs) {
+        metrics.emitted(latenessMs);
+      }
+    };
+  }
+
+  private Timers timers() {
+    return new Timers() {
+      @Override
+      public long schedule(long delayMs, Runnable action) {
+        return vertx.setTimer(Math.max(1, delayMs), id -> action.run());
+      }
+
+      @Override
+      public void cancel(long id) {
+        vertx.cancelTimer(id);
+      }
+
+      @Override
+      public long nowMs() {
+        return System.currentTimeMillis();
+      }
+    };
+  }
+
+  @Override
+  public Future<?> stop() {
+    storage.stop();
+    return Future.succeededFuture();
+  }
+
+  static int failureCode(Throwable failure) {
+    return failure instanceof io.vertx.core.eventbus.ReplyException re ? re.failureCode() : FailureCodes.INTERNAL;
+  }
+}

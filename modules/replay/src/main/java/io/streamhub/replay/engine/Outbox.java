@@ -1,0 +1,28 @@
+package io.streamhub.replay.engine;
+
+import io.streamhub.contracts.replay.StreamDelivery;
+import io.streamhub.contracts.replay.StreamEventRecord;
+import io.streamhub.contracts.replay.StreamStatus;
+import io.streamhub.replay.registry.StreamRecord;
+
+/** Everything the engine sends out; the verticle maps each to the event bus or the registry. */
+public interface Outbox {
+
+  /** An event for the tabs of one ingress instance. */
+  void deliver(String memberId, StreamDelivery delivery);
+
+  /** A row event to store for the status API. */
+  void store(StreamEventRecord event);
+
+  /** The owner's record changed (every row, every tab change): write it to the registry. */
+  void checkpoint(StreamRecord record);
+
+  /** The stream changed state (started, paused, detached, ended...): store its status. */
+  void status(StreamStatus status);
+
+  /** The stream is freed on this node (ended or resume grace over): drop its registry record. */
+  void freed(StreamRecord record);
+
+  /** A row was emitted {@code latenessMs} after its scheduled time. */
+  void emitted(long latenessMs);
+}

@@ -1,0 +1,25 @@
+package io.streamhub.replay.engine;
+
+import io.vertx.core.json.JsonObject;
+
+/** The rows a stream replays: an immutable dataset shared by every stream of a node. */
+public interface RowSource {
+
+  String name();
+
+  /** The client event each row is emitted as. */
+  String event();
+
+  /** Rows, numbered 1..total. */
+  int total();
+
+  /** Malformed rows skipped when the dataset was read. */
+  long skippedRows();
+
+  /**
+   * The client payload of row {@code seq}: {@code {stream_id, seq, total, row, score?, is_fraud?, ts}}.
+   *
+   * @param tsMs the emit time, epoch milliseconds
+   */
+  JsonObject payload(String streamId, int seq, long tsMs);
+}
