@@ -2,6 +2,7 @@ package io.streamhub.replay;
 
 import io.streamhub.contracts.Addresses;
 import io.streamhub.contracts.replay.StreamEventRecord;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -56,11 +57,20 @@ final class EventStorage {
     });
   }
 
-  void stop() {
+  /** Sends what is queued, batch after batch, until the queue is empty or a batch fails. */
+  Future<Void> drain() {
     vertx.cancelTimer(timer);
+    if (queue.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return send().compose(v -> drain());
   }
 
   private void flush() {
+    send();
+  }
+
+  private Future<Void> send() {
     int n = Math.min(queue.size(), Addresses.MAX_EVENTS_PER_APPEND);
     List<StreamEventRecord> sending = new ArrayList<>(n);
     JsonArray batch = new JsonArray();
@@ -70,7 +80,7 @@ final class EventStorage {
       batch.add(event.toJson());
     }
     inFlight = true;
-    vertx.eventBus().request(Addresses.PERSISTENCE_REPLAY_EVENTS_APPEND, new JsonObject().put("events", batch))
+    return vertx.eventBus().request(Addresses.PERSISTENCE_REPLAY_EVENTS_APPEND, new JsonObject().put("events", batch))
         .onComplete(done -> {
           inFlight = false;
           if (done.succeeded()) {
@@ -88,6 +98,6 @@ final class EventStorage {
             LOG.warn("storing replay events failed, retrying every {} ms with {} waiting: {}", TICK_MS, queue.size(),
                 done.cause().getMessage());
           }
-        });
+        }).mapEmpty();
   }
 }

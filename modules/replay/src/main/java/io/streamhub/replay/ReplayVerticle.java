@@ -19,6 +19,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -141,10 +142,14 @@ public final class ReplayVerticle extends VerticleBase {
     };
   }
 
+  /** Stores each stream's last status and the rows not yet stored; the node's shutdown timeout bounds this. */
   @Override
   public Future<?> stop() {
-    storage.stop();
-    return Future.succeededFuture();
+    List<Future<?>> saved = engine == null ? List.of() : engine.halt().stream()
+        .<Future<?>>map(status -> vertx.eventBus().request(Addresses.PERSISTENCE_REPLAY_STATUS_SAVE, status.toJson()))
+        .toList();
+    return Future.join(saved).otherwiseEmpty().compose(v -> storage.drain()).otherwiseEmpty()
+        .onComplete(v -> LOG.info("replay stopped: {} stream statuses stored", saved.size()));
   }
 
   static int failureCode(Throwable failure) {

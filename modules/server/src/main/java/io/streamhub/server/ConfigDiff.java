@@ -6,19 +6,24 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Which dotted keys differ between two configuration trees, and which of them apply while the node runs. */
 final class ConfigDiff {
 
   /** The keys marked "live" in {@code conf/application.yaml}; every other key takes effect after a restart. */
   static final Set<String> LIVE_KEYS = Set.of("ws.max_message_bytes", "ws.max_pending_messages",
-      "rooms.reorder_timeout_ms", "rooms.max_pending_publishes");
+      "rooms.reorder_timeout_ms", "rooms.max_pending_publishes", "replay.delay.min_ms", "replay.delay.max_ms",
+      "replay.seed", "replay.resume_grace_ms", "replay.max_streams_per_node");
+
+  /** A dataset's own delay ({@code replay.datasets.NAME.delay.*}) is live too. */
+  private static final Pattern LIVE_DATASET_DELAY = Pattern.compile("replay\\.datasets\\.[^.]+\\.delay\\.(min|max)_ms");
 
   /** One changed key; values are as in the JSON tree (lists compare and print whole). */
   record Change(String key, Object before, Object after) {
 
     boolean live() {
-      return LIVE_KEYS.contains(key);
+      return LIVE_KEYS.contains(key) || LIVE_DATASET_DELAY.matcher(key).matches();
     }
   }
 
@@ -46,9 +51,18 @@ final class ConfigDiff {
       String[] path = change.key().split("\\.");
       JsonObject section = out;
       for (int i = 0; i < path.length - 1; i++) {
-        section = section.getJsonObject(path[i]);
+        JsonObject child = section.getJsonObject(path[i]);
+        if (child == null) {
+          child = new JsonObject();
+          section.put(path[i], child);
+        }
+        section = child;
       }
-      section.put(path[path.length - 1], change.after());
+      if (change.after() == null) {
+        section.remove(path[path.length - 1]);
+      } else {
+        section.put(path[path.length - 1], change.after());
+      }
     }
     return out;
   }

@@ -129,4 +129,25 @@ class ConfigWatcherTest {
     assertThat(changes.get("http.port").live()).isFalse();
     assertThat(changes.get("http.port").before()).isEqualTo(8080);
   }
+
+  @Test
+  @DisplayName("replay delays are live, a dataset's own delay too, and may be added where there was none")
+  void replayDelaysAreLive() {
+    JsonObject before = initial.toJson();
+    JsonObject after = before.copy();
+    after.getJsonObject("replay").getJsonObject("delay").put("min_ms", 10);
+    after.getJsonObject("replay").getJsonObject("datasets").getJsonObject("transactions")
+        .put("delay", new JsonObject().put("min_ms", 1).put("max_ms", 2));
+    after.getJsonObject("replay").put("default_dataset", "machine-monitor");
+
+    Map<String, ConfigDiff.Change> changes = ConfigDiff.changes(before, after);
+
+    assertThat(changes.get("replay.delay.min_ms").live()).isTrue();
+    assertThat(changes.get("replay.datasets.transactions.delay.max_ms").live()).isTrue();
+    assertThat(changes.get("replay.default_dataset").live()).isFalse();
+    JsonObject applied = ConfigDiff.with(before, changes.values().stream().filter(ConfigDiff.Change::live).toList());
+    assertThat(applied.getJsonObject("replay").getJsonObject("datasets").getJsonObject("transactions")
+        .getJsonObject("delay")).isEqualTo(new JsonObject().put("min_ms", 1).put("max_ms", 2));
+    assertThat(applied.getJsonObject("replay").getString("default_dataset")).isEqualTo("transactions");
+  }
 }

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Turns raw CSV values into JSON values: empty or missing → null; a plain decimal number → a number (an integer
  * that fits a long → {@link Long}; with a fraction or an exponent → {@link Double}); anything else, including
- * {@code 007}, {@code 1e}, {@code NaN}, {@code Infinity}, {@code 0x1F} and integers beyond a long → the string itself.
+ * {@code 007}, {@code 1e}, {@code NaN}, {@code Infinity}, {@code 0x1F} and integers beyond a long → the string
+ * itself.
  *
  * <p>Converted values are shared between rows of one load, so repeated categories and numbers are held once. One
  * instance per load; not thread-safe.

@@ -168,6 +168,22 @@ public final class StreamEngine {
     return s == null ? null : s.status(true);
   }
 
+  /**
+   * Stops every timer for a node shutdown and returns the last status of each stream, as the store should keep it.
+   * The registry records stay: in a cluster the other replay nodes take the streams over once this node has left.
+   */
+  public List<StreamStatus> halt() {
+    long now = timers.nowMs();
+    return streams.values().stream().map(s -> {
+      cancelTimer(s);
+      if (s.graceTimerId >= 0) {
+        timers.cancel(s.graceTimerId);
+      }
+      s.lastUpdateMs = Math.max(now, s.lastUpdateMs + 1);
+      return s.status(false);
+    }).toList();
+  }
+
   /** Drops every tab held on a node that left the cluster. */
   public void dropNode(String deadNodeId) {
     for (ActiveStream s : List.copyOf(streams.values())) {
@@ -206,7 +222,7 @@ public final class StreamEngine {
       timers.cancel(s.graceTimerId);
     }
     streams.remove(s.visitorId);
-    s.lastUpdateMs = timers.nowMs();
+    s.lastUpdateMs = Math.max(timers.nowMs(), s.lastUpdateMs + 1);
     outbox.status(s.status(false));
     outbox.freed(s.record(nodeId));
   }
@@ -255,8 +271,9 @@ public final class StreamEngine {
     }
   }
 
+  /** Each change gets a later {@code last_update} than the one before, so the store keeps the latest of two saves. */
   private void changed(ActiveStream s) {
-    s.lastUpdateMs = timers.nowMs();
+    s.lastUpdateMs = Math.max(timers.nowMs(), s.lastUpdateMs + 1);
     outbox.checkpoint(s.record(nodeId));
     outbox.status(s.status(true));
   }

@@ -16,7 +16,8 @@ class CsvReaderTest {
   private final List<String> skipped = new ArrayList<>();
 
   private List<List<String>> read(String text) throws IOException {
-    try (CsvReader csv = new CsvReader(new StringReader(text), "t.csv", (line, why) -> skipped.add(line + ": " + why))) {
+    CsvReader.SkipListener onSkip = (line, why) -> skipped.add(line + ": " + why);
+    try (CsvReader csv = new CsvReader(new StringReader(text), "t.csv", onSkip)) {
       List<List<String>> records = new ArrayList<>();
       String[] record;
       while ((record = csv.next()) != null) {

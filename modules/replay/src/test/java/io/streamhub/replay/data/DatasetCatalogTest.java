@@ -9,6 +9,7 @@ import io.streamhub.contracts.config.ConfigLoader;
 import io.streamhub.contracts.config.DatasetConfig;
 import io.streamhub.contracts.config.DelayConfig;
 import io.streamhub.contracts.config.ReplayConfig;
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,7 +55,7 @@ class DatasetCatalogTest {
   @Test
   @DisplayName("loads the bundled datasets of the default configuration")
   void bundledDefaults() {
-    ReplayConfig config = ConfigLoader.withOverrides(new io.vertx.core.json.JsonObject()).replay();
+    ReplayConfig config = ConfigLoader.withOverrides(new JsonObject()).replay();
     DatasetCatalog catalog = DatasetCatalog.load(config, dir);
     assertThat(catalog.failures()).isEmpty();
 

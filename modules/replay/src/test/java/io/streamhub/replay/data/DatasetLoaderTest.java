@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
@@ -198,7 +198,7 @@ class DatasetLoaderTest {
     String header = IntStream.range(0, 80).mapToObj(i -> "col" + i).collect(Collectors.joining(","));
     String[] line = IntStream.range(0, 80).mapToObj(i -> i % 3 == 0 ? "12.5" : i % 3 == 1 ? "text" : "")
         .toArray(String[]::new);
-    String body = String.join("\n", java.util.Collections.nCopies(1200, String.join(",", Arrays.asList(line))));
+    String body = String.join("\n", Collections.nCopies(1200, String.join(",", line)));
     String file = csv(dir, "big.csv", header + "\n" + body + "\n");
     long start = System.nanoTime();
     Dataset d = DatasetLoader.load(plain("big", file), dir);

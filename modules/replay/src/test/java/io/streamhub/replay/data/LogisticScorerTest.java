@@ -40,7 +40,8 @@ class LogisticScorerTest {
   @Test
   @DisplayName("adds numeric and indicator weights to the intercept")
   void numericAndIndicator() {
-    // z = -2 + 0.01*100 + 0.5*2 + 1.5 (ProductCD=C) = 1.5; 1 / (1 + e^-1.5) = 1 / 1.2231301601484298 = 0.8175744761936437
+    // z = -2 + 0.01*100 + 0.5*2 + 1.5 (ProductCD=C) = 1.5
+    // score = 1 / (1 + e^-1.5) = 1 / 1.2231301601484298 = 0.8175744761936437
     double score = scorer.score(row("amt", "100", "C1", "2", "ProductCD", "C"));
     assertThat(score).isCloseTo(0.8175744761936437, within(EPS));
     assertThat(scorer.flags(score)).isTrue();
@@ -49,7 +50,8 @@ class LogisticScorerTest {
   @Test
   @DisplayName("counts an empty value, a non-numeric value and an unmatched indicator as 0")
   void emptyAndNonNumeric() {
-    // z = -2 + 0.01*0 ("") + 0.5*0 ("n/a") + 0 (ProductCD=W) = -2; 1 / (1 + e^2) = 1 / 8.38905609893065 = 0.11920292202211755
+    // z = -2 + 0.01*0 ("") + 0.5*0 ("n/a") + 0 (ProductCD=W) = -2
+    // score = 1 / (1 + e^2) = 1 / 8.38905609893065 = 0.11920292202211755
     double score = scorer.score(row("amt", "", "C1", "n/a", "ProductCD", "W"));
     assertThat(score).isCloseTo(0.11920292202211755, within(EPS));
     assertThat(scorer.flags(score)).isFalse();
