@@ -1,6 +1,5 @@
 package io.streamhub.tools;
 
-import io.streamhub.tools.ReplayLane.LaneStats;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Locale;
@@ -14,19 +13,19 @@ import java.util.Locale;
  * @param lag client-side receive lag of the rows in the window: receipt time minus the row's {@code ts}
  * @param server what {@code /metrics} said right after the window
  */
-record ReplayBenchResult(ReplayBenchOptions options, double rampSeconds, String joinFailure, List<LaneStats> lanes,
+record ReplayBenchResult(ReplayBenchOptions options, double rampSeconds, String joinFailure, List<ReplayLaneStats> lanes,
     LatencyHistogram lag, ReplayServerMetrics server) {
 
   int started() {
-    return lanes.stream().mapToInt(LaneStats::started).sum();
+    return lanes.stream().mapToInt(ReplayLaneStats::started).sum();
   }
 
   long rowsInWindow() {
-    return lanes.stream().mapToLong(LaneStats::rowsInWindow).sum();
+    return lanes.stream().mapToLong(ReplayLaneStats::rowsInWindow).sum();
   }
 
   double windowSeconds() {
-    return lanes.stream().mapToDouble(LaneStats::windowSeconds).max().orElse(0);
+    return lanes.stream().mapToDouble(ReplayLaneStats::windowSeconds).max().orElse(0);
   }
 
   double rowsPerSecond() {
@@ -34,28 +33,28 @@ record ReplayBenchResult(ReplayBenchOptions options, double rampSeconds, String 
   }
 
   long gaps() {
-    return lanes.stream().mapToLong(LaneStats::gaps).sum();
+    return lanes.stream().mapToLong(ReplayLaneStats::gaps).sum();
   }
 
   long duplicates() {
-    return lanes.stream().mapToLong(LaneStats::duplicates).sum();
+    return lanes.stream().mapToLong(ReplayLaneStats::duplicates).sum();
   }
 
   long strays() {
-    return lanes.stream().mapToLong(LaneStats::strays).sum();
+    return lanes.stream().mapToLong(ReplayLaneStats::strays).sum();
   }
 
   long joinErrors() {
-    return lanes.stream().mapToLong(LaneStats::joinErrors).sum();
+    return lanes.stream().mapToLong(ReplayLaneStats::joinErrors).sum();
   }
 
   long unexpectedCloses() {
-    return lanes.stream().mapToLong(LaneStats::unexpectedCloses).sum();
+    return lanes.stream().mapToLong(ReplayLaneStats::unexpectedCloses).sum();
   }
 
   String firstError() {
     return joinFailure != null ? joinFailure
-        : lanes.stream().map(LaneStats::firstError).filter(e -> e != null).findFirst().orElse(null);
+        : lanes.stream().map(ReplayLaneStats::firstError).filter(e -> e != null).findFirst().orElse(null);
   }
 
   /** Every stream started, no join refused, no connection lost, and every stream's rows arrived gap- and dup-free. */
@@ -65,9 +64,9 @@ record ReplayBenchResult(ReplayBenchOptions options, double rampSeconds, String 
   }
 
   String report() {
-    long missing = lanes.stream().mapToLong(LaneStats::missingRows).sum();
-    long rejoins = lanes.stream().mapToLong(LaneStats::rejoins).sum();
-    long rowsTotal = lanes.stream().mapToLong(LaneStats::rowsTotal).sum();
+    long missing = lanes.stream().mapToLong(ReplayLaneStats::missingRows).sum();
+    long rejoins = lanes.stream().mapToLong(ReplayLaneStats::rejoins).sum();
+    long rowsTotal = lanes.stream().mapToLong(ReplayLaneStats::rowsTotal).sum();
     String error = firstError();
     return String.format(Locale.ROOT, """
         replay: %d streams of %s over %d connection(s) to %s
@@ -96,9 +95,9 @@ record ReplayBenchResult(ReplayBenchOptions options, double rampSeconds, String 
         .put("ramp_s", round(rampSeconds)).put("started", started()).put("join_errors", joinErrors())
         .put("unexpected_closes", unexpectedCloses()).put("window_s", round(windowSeconds()))
         .put("rows", rowsInWindow()).put("rows_per_s", round(rowsPerSecond()))
-        .put("rows_total", lanes.stream().mapToLong(LaneStats::rowsTotal).sum())
-        .put("rejoins", lanes.stream().mapToLong(LaneStats::rejoins).sum()).put("gaps", gaps())
-        .put("missing_rows", lanes.stream().mapToLong(LaneStats::missingRows).sum()).put("duplicates", duplicates())
+        .put("rows_total", lanes.stream().mapToLong(ReplayLaneStats::rowsTotal).sum())
+        .put("rejoins", lanes.stream().mapToLong(ReplayLaneStats::rejoins).sum()).put("gaps", gaps())
+        .put("missing_rows", lanes.stream().mapToLong(ReplayLaneStats::missingRows).sum()).put("duplicates", duplicates())
         .put("strays", strays()).put("lag_ms", new JsonObject().put("p50", lag.percentileMicros(50) / 1000.0)
             .put("p99", lag.percentileMicros(99) / 1000.0).put("max", lag.maxMicros() / 1000.0)
             .put("count", lag.count()))

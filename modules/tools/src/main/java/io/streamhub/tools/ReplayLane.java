@@ -25,11 +25,10 @@ final class ReplayLane extends VerticleBase {
   private static final Set<String> NOT_ROWS = Set.of("connected", "ack", "error", "stream_started",
       "stream_complete", "stream_error", "stream_gone", "stream_state", "joined_existing_stream", "stream_resumed");
 
-  /** A visitor of this lane and the stream it is on. */
+  /** A visitor of this lane, the connection its tab is on, and whether its first stream has started. */
   private static final class Visitor {
     final String id;
     final WebSocket ws;
-    String streamId;
     boolean started;
 
     Visitor(String id, WebSocket ws) {
@@ -135,11 +134,11 @@ final class ReplayLane extends VerticleBase {
   }
 
   /** Ends the measurement window and returns what this lane saw. */
-  Future<LaneStats> endWindow() {
+  Future<ReplayLaneStats> endWindow() {
     return onContext(() -> {
       measuring = false;
       windowEndNs = System.nanoTime();
-      return Future.succeededFuture(new LaneStats(visitors.size(), started, rowsInWindow,
+      return Future.succeededFuture(new ReplayLaneStats(visitors.size(), started, rowsInWindow,
           (windowEndNs - windowStartNs) / 1e9, rowsTotal, rejoins, contiguity.gaps(), contiguity.missingRows(),
           contiguity.duplicates(), contiguity.strays(), joinErrors, unexpectedCloses, firstError));
     });
@@ -217,9 +216,9 @@ final class ReplayLane extends VerticleBase {
     if (visitor == null) {
       return;
     }
-    visitor.streamId = data.getString("stream_id");
-    byStream.put(visitor.streamId, visitor);
-    contiguity.started(visitor.streamId);
+    String streamId = data.getString("stream_id");
+    byStream.put(streamId, visitor);
+    contiguity.started(streamId);
     if (!visitor.started) {
       visitor.started = true;
       started++;
@@ -263,11 +262,5 @@ final class ReplayLane extends VerticleBase {
     if (started == visitors.size()) {
       allStarted.tryComplete();
     }
-  }
-
-  /** What one lane counted; rows and lag only inside the measurement window, everything else over the whole run. */
-  record LaneStats(int visitors, int started, long rowsInWindow, double windowSeconds, long rowsTotal, long rejoins,
-      long gaps, long missingRows, long duplicates, long strays, long joinErrors, long unexpectedCloses,
-      String firstError) {
   }
 }

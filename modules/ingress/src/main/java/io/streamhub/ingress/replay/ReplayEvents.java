@@ -71,6 +71,15 @@ public final class ReplayEvents {
   }
 
   private JsonObject announce(ClientConnection connection, ReplayTabs.Tab tab, StreamJoined joined, String resumed) {
+    ReplayTabs.Tab current = tabs.get(joined.visitorId(), connection);
+    if (current != tab) {
+      if (current == null) {
+        // The connection closed or left while this join was on its way: detach the tab it attached.
+        bus.request(Addresses.REPLAY_STREAM_CONTROL,
+            new StreamControl(joined.visitorId(), StreamControl.Action.LEAVE, 1, connection.id()).toJson());
+      }
+      return joined.toJson();
+    }
     JsonObject event = new JsonObject().put("visitor_id", joined.visitorId()).put("stream_id", joined.streamId())
         .put("dataset", joined.dataset()).put("total", joined.total());
     if (joined.resumeGone()) {

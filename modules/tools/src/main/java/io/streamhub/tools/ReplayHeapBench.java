@@ -1,0 +1,241 @@
+package io.streamhub.tools;
+
+import io.streamhub.contracts.config.ConfigLoader;
+import io.streamhub.contracts.config.ReplayConfig;
+import io.streamhub.contracts.replay.JoinStream;
+import io.streamhub.contracts.replay.StreamDelivery;
+import io.streamhub.contracts.replay.StreamEventRecord;
+import io.streamhub.contracts.replay.StreamStatus;
+import io.streamhub.replay.data.Dataset;
+import io.streamhub.replay.data.DatasetCatalog;
+import io.streamhub.replay.data.DatasetRow;
+import io.streamhub.replay.engine.Outbox;
+import io.streamhub.replay.engine.RowSource;
+import io.streamhub.replay.engine.StreamEngine;
+import io.streamhub.replay.engine.Timers;
+import io.streamhub.replay.registry.StreamRecord;
+import io.vertx.core.json.JsonObject;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.ref.Reference;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Heap per active replay stream ({@code bench replay-heap}), in bytes, measured in this JVM: the bundled datasets
+ * are loaded, then N streams are started on a {@link StreamEngine} (one tab each, first row scheduled) and the heap
+ * in use after full collections is compared with the heap before, divided by N. This is the node's per-stream
+ * state — visitor id, cursor, tab map, resume history ring ({@code replay.history_size} emit offsets) and the
+ * pending timer's closure; the dataset rows are shared and not part of it. Not counted: the registry record, the
+ * WebSocket connection, and Vert.x's own timer task. Timers here are parked and never fire, so the figure is stable.
+ */
+public final class ReplayHeapBench {
+
+  private static final int WARM_UP_STREAMS = 200;
+
+  private ReplayHeapBench() {
+  }
+
+  /** Options of {@code bench replay-heap}. */
+  record Options(int streams, String dataset, boolean help) {
+
+    static final String USAGE = """
+        usage: java -jar streamhub.jar bench replay-heap [--streams N] [--dataset NAME]
+          --streams  active streams to start in this JVM (default 10000)
+          --dataset  bundled dataset they replay (default transactions)
+        Reports heap bytes per active stream (run with a fixed -Xmx for comparable figures).""";
+
+    static Options parse(String[] args) {
+      int streams = 10_000;
+      String dataset = "transactions";
+      for (int i = 0; i < args.length; i++) {
+        String flag = args[i];
+        if (flag.equals("--help") || flag.equals("-h")) {
+          return new Options(streams, dataset, true);
+        }
+        if (!flag.equals("--streams") && !flag.equals("--dataset")) {
+          throw new IllegalArgumentException("unknown flag " + flag);
+        }
+        if (i + 1 >= args.length) {
+          throw new IllegalArgumentException(flag + " needs a value");
+        }
+        String value = args[++i];
+        if (flag.equals("--streams")) {
+          streams = ReplayBenchOptions.positive(flag, value);
+        } else {
+          dataset = ReplayBenchOptions.dataset(value);
+        }
+      }
+      return new Options(streams, dataset, false);
+    }
+  }
+
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      err.println("bench replay-heap: " + e.getMessage());
+      err.println(Options.USAGE);
+      return 2;
+    }
+    if (options.help()) {
+      out.println(Options.USAGE);
+      return 0;
+    }
+    ReplayConfig config = ConfigLoader.withOverrides(new JsonObject()).replay();
+    DatasetCatalog catalog = DatasetCatalog.load(config, Path.of(""));
+    if (!catalog.knows(options.dataset())) {
+      err.println("bench replay-heap: unknown dataset " + options.dataset() + " (have " + catalog.names() + ")");
+      return 2;
+    }
+    Dataset dataset;
+    try {
+      dataset = catalog.get(options.dataset());
+    } catch (RuntimeException e) {
+      err.println("bench replay-heap: " + e.getMessage());
+      return 1;
+    }
+    RowSource source = new DatasetSource(dataset);
+    ParkedTimers timers = new ParkedTimers();
+    StreamEngine engine = new StreamEngine("bench-node", () -> config, new NoOutbox(), timers);
+    startStreams(engine, source, "warm-", WARM_UP_STREAMS);
+    long before = settledHeapBytes();
+    startStreams(engine, source, "bench-", options.streams());
+    long after = settledHeapBytes();
+    int active = engine.size() - WARM_UP_STREAMS;
+    int scheduled = timers.pending() - WARM_UP_STREAMS;
+    Reference.reachabilityFence(engine);
+    Reference.reachabilityFence(timers);
+    double perStream = (after - before) / (double) options.streams();
+    out.printf(Locale.ROOT, """
+        replay heap: %d active streams of %s (%d rows, history_size %d), one tab each, first row scheduled
+          heap used     %.1f MiB before, %.1f MiB after (after full GCs)
+          per stream    %.0f bytes
+          covers        the node's per-stream state: visitor id, cursor, tab map, resume history ring, pending timer
+                        closure; not the registry record, the connection, or Vert.x's own timer task
+        """, active, dataset.name(), dataset.total(), config.historySize(), before / 1048576.0, after / 1048576.0,
+        perStream);
+    out.println("RESULT " + new JsonObject().put("bench", "replay-heap").put("dataset", dataset.name())
+        .put("streams", options.streams()).put("active", active).put("timers_pending", scheduled)
+        .put("history_size", config.historySize()).put("heap_before_bytes", before).put("heap_after_bytes", after)
+        .put("bytes_per_stream", Math.round(perStream)).encode());
+    return 0;
+  }
+
+  private static void startStreams(StreamEngine engine, RowSource source, String prefix, int n) {
+    for (int i = 0; i < n; i++) {
+      JoinStream request = new JoinStream(prefix + i, source.name(), UUID.randomUUID().toString(), "bench-member",
+          "bench-node", null, 0);
+      StreamRecord record = engine.freshRecord(request, source);
+      engine.start(record, source, request);
+    }
+  }
+
+  /** Heap in use once full collections stop freeing anything (at most eight of them), bytes. */
+  private static long settledHeapBytes() {
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    long previous = Long.MAX_VALUE;
+    long used = 0;
+    for (int i = 0; i < 8; i++) {
+      System.gc();
+      used = memory.getHeapMemoryUsage().getUsed();
+      if (i >= 2 && Math.abs(previous - used) < 64 * 1024) {
+        break;
+      }
+      previous = used;
+    }
+    return used;
+  }
+
+  /** Timers that hold their action like a real timer does, and never fire: every stream stays at its first row. */
+  private static final class ParkedTimers implements Timers {
+    private final Map<Long, Runnable> parked = new HashMap<>();
+    private long nextId;
+
+    @Override
+    public long schedule(long delayMs, Runnable action) {
+      parked.put(nextId, action);
+      return nextId++;
+    }
+
+    @Override
+    public void cancel(long id) {
+      parked.remove(id);
+    }
+
+    @Override
+    public long nowMs() {
+      return System.currentTimeMillis();
+    }
+
+    int pending() {
+      return parked.size();
+    }
+  }
+
+  /** Sends nothing anywhere. */
+  private static final class NoOutbox implements Outbox {
+    @Override
+    public void deliver(String memberId, StreamDelivery delivery) {
+    }
+
+    @Override
+    public void store(StreamEventRecord event) {
+    }
+
+    @Override
+    public void checkpoint(StreamRecord record) {
+    }
+
+    @Override
+    public void status(StreamStatus status) {
+    }
+
+    @Override
+    public void freed(StreamRecord record) {
+    }
+
+    @Override
+    public void emitted(long latenessMs) {
+    }
+  }
+
+  /** A parsed dataset as the engine's row source, with the same payload the replay role emits. */
+  private record DatasetSource(Dataset dataset) implements RowSource {
+    @Override
+    public String name() {
+      return dataset.name();
+    }
+
+    @Override
+    public String event() {
+      return dataset.event();
+    }
+
+    @Override
+    public int total() {
+      return dataset.total();
+    }
+
+    @Override
+    public long skippedRows() {
+      return dataset.skippedRows();
+    }
+
+    @Override
+    public JsonObject payload(String streamId, int seq, long tsMs) {
+      DatasetRow row = dataset.row(seq);
+      JsonObject payload = new JsonObject().put("stream_id", streamId).put("seq", seq).put("total", dataset.total())
+          .put("row", row.row());
+      if (row.score() != null) {
+        payload.put("score", row.score()).put("is_fraud", row.isFraud());
+      }
+      return payload.put("ts", tsMs);
+    }
+  }
+}
