@@ -2,7 +2,6 @@ package io.streamhub.persistence;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoWriteException;
 import io.streamhub.contracts.replay.EventsQuery;
 import io.streamhub.contracts.replay.StreamEventRecord;
 import io.streamhub.contracts.replay.StreamStatus;
@@ -15,7 +14,9 @@ import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The stored side of replay streams: the latest status of each visitor's stream ({@value #STREAMS}, one document
@@ -36,6 +37,8 @@ final class ReplayStore {
   private static final JsonObject WITHOUT_ID = new JsonObject().put("_id", 0);
 
   private final MongoClient client;
+  /** The last status save of each visitor with one in progress; confined to the verticle's event loop. */
+  private final Map<String, Future<Boolean>> statusSaves = new HashMap<>();
 
   ReplayStore(MongoClient client) {
     this.client = client;
@@ -91,24 +94,30 @@ final class ReplayStore {
    * order from two owners; one with the same {@code last_update} replaces the stored one). Succeeds with whether it
    * was stored.
    *
-   * <p>The replacement only matches a stored status that is not newer, and inserts one when none matches: when a
-   * newer one is stored, that insert collides with it on {@code _id} (a duplicate key). The same collision arises
-   * when two saves for a new visitor race, so the replacement is tried once more without inserting before the
-   * status counts as older.
+   * <p>Saves of one visitor are chained on this instance, each a read and a replace by {@code _id} — the only key
+   * every store serves from its primary index (the embedded one scans the collection for any filter beyond
+   * {@code _id}). Two persistence nodes saving the same visitor within the same few milliseconds could still
+   * interleave; the owner of a stream is its only writer, so that takes two owners at once.
    */
   Future<Boolean> saveStatus(StreamStatus status) {
-    JsonObject notNewer = new JsonObject().put("_id", status.visitorId())
-        .put("last_update", new JsonObject().put("$lte", status.lastUpdateMs()));
-    JsonObject document = status.toJson().put("_id", status.visitorId());
-    return client.replaceDocumentsWithOptions(STREAMS, notNewer, document, new UpdateOptions().setUpsert(true))
-        .map(true)
-        .recover(failure -> {
-          if (failure instanceof MongoWriteException write && isDuplicateKey(write.getError().getCode())) {
-            return client.replaceDocumentsWithOptions(STREAMS, notNewer, document, new UpdateOptions().setUpsert(false))
-                .map(result -> result.getDocMatched() > 0);
-          }
-          return Future.failedFuture(failure);
-        });
+    String visitor = status.visitorId();
+    Future<Boolean> previous = statusSaves.getOrDefault(visitor, Future.succeededFuture(true));
+    Future<Boolean> next = previous.transform(done -> saveIfNotOlder(status));
+    statusSaves.put(visitor, next);
+    next.onComplete(done -> statusSaves.remove(visitor, next));
+    return next;
+  }
+
+  private Future<Boolean> saveIfNotOlder(StreamStatus status) {
+    JsonObject byId = new JsonObject().put("_id", status.visitorId());
+    return client.findOne(STREAMS, byId, new JsonObject().put("last_update", 1)).compose(stored -> {
+      if (stored != null && stored.getLong("last_update", 0L) > status.lastUpdateMs()) {
+        return Future.succeededFuture(false);
+      }
+      JsonObject document = status.toJson().put("_id", status.visitorId());
+      return client.replaceDocumentsWithOptions(STREAMS, byId.copy(), document, new UpdateOptions().setUpsert(true))
+          .map(true);
+    });
   }
 
   /** The stored status of a visitor, or {@code null} for a visitor never seen (or cleared). */

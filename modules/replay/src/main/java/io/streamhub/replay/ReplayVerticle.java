@@ -7,6 +7,7 @@ import io.streamhub.contracts.config.StreamhubConfig;
 import io.streamhub.contracts.replay.JoinStream;
 import io.streamhub.contracts.replay.StreamControl;
 import io.streamhub.contracts.replay.StreamDelivery;
+import io.streamhub.contracts.replay.StreamDeliveryCodec;
 import io.streamhub.contracts.replay.StreamEventRecord;
 import io.streamhub.contracts.replay.StreamStatus;
 import io.streamhub.replay.data.DatasetCatalog;
@@ -51,6 +52,7 @@ public final class ReplayVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    StreamDeliveryCodec.register(vertx.eventBus());
     metrics = ReplayMetrics.fromVertxRegistry();
     storage = new EventStorage(vertx, config.maxUnstoredEvents(), metrics);
     return vertx.executeBlocking(() -> DatasetCatalog.load(config, baseDir))
@@ -90,7 +92,7 @@ public final class ReplayVerticle extends VerticleBase {
     return new Outbox() {
       @Override
       public void deliver(String memberId, StreamDelivery delivery) {
-        vertx.eventBus().send(Addresses.replayDeliver(memberId), delivery.toJson());
+        vertx.eventBus().send(Addresses.replayDeliver(memberId), delivery);
       }
 
       @Override
@@ -103,6 +105,11 @@ public final class ReplayVerticle extends VerticleBase {
       @Override
       public void checkpoint(StreamRecord record) {
         registry.save(record);
+      }
+
+      @Override
+      public boolean checkpointsRows() {
+        return registry.sharedAcrossNodes();
       }
 
       @Override

@@ -15,6 +15,8 @@ record Arguments(List<Path> configFiles, boolean help) {
       Usage: java -jar streamhub.jar [--config FILE]... [--help]
              java -jar streamhub.jar store --port N [--host H] [--data-dir DIR] [--help]
              java -jar streamhub.jar bench rooms [--url ws://HOST:PORT/ws]... [--help]
+             java -jar streamhub.jar bench replay [--url ws://HOST:PORT/ws] [--streams N]... [--help]
+             java -jar streamhub.jar bench replay-heap [--streams N] [--dataset NAME]
              java -jar streamhub.jar generate-datasets --out DIR [--seed N]
 
       Starts a Streamhub node with the roles, ports and cluster settings of its configuration.
@@ -30,6 +32,9 @@ record Arguments(List<Path> configFiles, boolean help) {
                         cluster (mongo.connection_string: mongodb://127.0.0.1:N). --data-dir keeps its data in
                         files there; without it the data is in memory.
         bench rooms     Room fan-out benchmark against running nodes: latency, completeness and order.
+        bench replay    Replay benchmark against a running node: N concurrent visitor streams, contiguity, lateness.
+        bench replay-heap
+                        Heap per active replay stream, measured in this JVM.
         generate-datasets
                         Write the bundled replay datasets (transactions, identity, machine baseline and
                         monitor CSVs) with the seeded generator they were made with.

@@ -4,6 +4,8 @@ import io.streamhub.contracts.config.ConfigException;
 import io.streamhub.contracts.config.ConfigLoader;
 import io.streamhub.contracts.config.StreamhubConfig;
 import io.streamhub.persistence.StoreCommand;
+import io.streamhub.tools.ReplayBench;
+import io.streamhub.tools.ReplayHeapBench;
 import io.streamhub.tools.RoomBench;
 import io.streamhub.tools.datasets.DatasetGenerator;
 import java.io.PrintStream;
@@ -28,6 +30,8 @@ public final class Main {
   private static final String STORE_COMMAND = "store";
   private static final String BENCH_COMMAND = "bench";
   private static final String ROOMS_BENCHMARK = "rooms";
+  private static final String REPLAY_BENCHMARK = "replay";
+  private static final String REPLAY_HEAP_BENCHMARK = "replay-heap";
   private static final String GENERATE_DATASETS_COMMAND = "generate-datasets";
 
   private Main() {
@@ -53,11 +57,16 @@ public final class Main {
       return DatasetGenerator.run(Arrays.copyOfRange(args, 1, args.length), out, err);
     }
     if (args.length > 0 && args[0].equals(BENCH_COMMAND)) {
-      if (args.length < 2 || !args[1].equals(ROOMS_BENCHMARK)) {
-        err.println("streamhub: bench needs the benchmark to run: bench rooms [--help]");
-        return USAGE_ERROR;
-      }
-      return RoomBench.run(Arrays.copyOfRange(args, 2, args.length), out, err);
+      String[] rest = Arrays.copyOfRange(args, Math.min(2, args.length), args.length);
+      return switch (args.length < 2 ? "" : args[1]) {
+        case ROOMS_BENCHMARK -> RoomBench.run(rest, out, err);
+        case REPLAY_BENCHMARK -> ReplayBench.run(rest, out, err);
+        case REPLAY_HEAP_BENCHMARK -> ReplayHeapBench.run(rest, out, err);
+        default -> {
+          err.println("streamhub: bench needs the benchmark to run: bench rooms|replay|replay-heap [--help]");
+          yield USAGE_ERROR;
+        }
+      };
     }
     Arguments arguments;
     try {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The samples of a Prometheus text exposition ({@code GET /metrics}): {@code name{label="value",...} number
@@ -65,6 +66,49 @@ final class PrometheusText {
       }
     }
     return any ? sum : Double.NaN;
+  }
+
+  /**
+   * The cumulative counts of histogram {@code name} ({@code name_bucket{le=...}} lines) by upper bound, ascending,
+   * {@code +Inf} last; empty when the histogram is not exposed.
+   */
+  TreeMap<Double, Double> buckets(String name) {
+    TreeMap<Double, Double> buckets = new TreeMap<>();
+    for (Sample s : samples) {
+      String le = s.labels().get("le");
+      if (s.name().equals(name + "_bucket") && le != null) {
+        try {
+          buckets.merge(number(le), s.value(), Double::sum);
+        } catch (NumberFormatException ignored) {
+          // not a bucket bound: skipped like any line that does not parse
+        }
+      }
+    }
+    return buckets;
+  }
+
+  /**
+   * Quantile {@code q} (0..1) of the observations a histogram recorded between two scrapes, as the upper bound of
+   * the bucket holding it (never below the true value; {@code +Inf} past the last bound); NaN without observations.
+   *
+   * @param before the earlier scrape's {@link #buckets}; empty to count everything since the node started
+   */
+  static double bucketQuantile(Map<Double, Double> before, TreeMap<Double, Double> after, double q) {
+    Double total = after.get(Double.POSITIVE_INFINITY);
+    if (total == null) {
+      return Double.NaN;
+    }
+    double count = total - before.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
+    if (count <= 0) {
+      return Double.NaN;
+    }
+    double rank = Math.max(1, Math.ceil(q * count));
+    for (Map.Entry<Double, Double> bucket : after.entrySet()) {
+      if (bucket.getValue() - before.getOrDefault(bucket.getKey(), 0.0) >= rank) {
+        return bucket.getKey();
+      }
+    }
+    return Double.POSITIVE_INFINITY;
   }
 
   private static boolean matches(Sample s, String name, Map<String, String> labels) {

@@ -96,10 +96,15 @@ public final class ReplayBench {
     if (joinFailure == null) {
       out.printf(Locale.ROOT, "all %d streams started in %.1f s; measuring for %d s%n", options.streams(),
           rampSeconds, options.durationS());
+      PrometheusText before = scrapeOrEmpty(vertx, options.metricsUrl());
       await(Future.all(lanes.stream().map(ReplayLane::beginWindow).toList()), 10, "starting the window");
       await(vertx.timer(options.durationS(), TimeUnit.SECONDS), options.durationS() + 30L, "the window");
       stats = endWindows(lanes);
-      server = scrape(vertx, options.metricsUrl());
+      try {
+        server = ReplayServerMetrics.from(before, scrape(vertx, options.metricsUrl()));
+      } catch (TimeoutException | RuntimeException e) {
+        server = ReplayServerMetrics.unavailable(e.getMessage());
+      }
     } else {
       stats = endWindows(lanes);
       server = ReplayServerMetrics.unavailable("not read: the ramp failed");
@@ -114,22 +119,25 @@ public final class ReplayBench {
     return await(Future.all(lanes.stream().map(ReplayLane::endWindow).toList()), 10, "ending the window").list();
   }
 
-  /** Reads the node's Prometheus text; a failure is reported in the result rather than failing the run. */
-  static ReplayServerMetrics scrape(Vertx vertx, URI metrics) {
+  /** Reads the node's Prometheus text; fails saying which request did not work. */
+  private static PrometheusText scrape(Vertx vertx, URI metrics) throws TimeoutException {
     HttpClient http = vertx.createHttpClient();
     try {
-      String body = http.request(HttpMethod.GET, metrics.getPort(), metrics.getHost(), metrics.getRawPath())
-          .compose(HttpClientRequest::send)
+      return PrometheusText.parse(await(http.request(HttpMethod.GET, metrics.getPort(), metrics.getHost(),
+          metrics.getRawPath()).compose(HttpClientRequest::send)
           .compose(response -> response.statusCode() == 200 ? response.body().map(Buffer::toString)
-              : Future.failedFuture("GET " + metrics + " answered " + response.statusCode()))
-          .await(15, TimeUnit.SECONDS);
-      return ReplayServerMetrics.from(PrometheusText.parse(body));
-    } catch (TimeoutException e) {
-      return ReplayServerMetrics.unavailable("GET " + metrics + " did not answer within 15 s");
-    } catch (RuntimeException e) {
-      return ReplayServerMetrics.unavailable("GET " + metrics + ": " + e.getMessage());
+              : Future.failedFuture("GET " + metrics + " answered " + response.statusCode())), 15, "GET " + metrics));
     } finally {
       http.close();
+    }
+  }
+
+  /** The scrape as the window opens; without it the lateness covers everything since the node started. */
+  private static PrometheusText scrapeOrEmpty(Vertx vertx, URI metrics) {
+    try {
+      return scrape(vertx, metrics);
+    } catch (TimeoutException | RuntimeException e) {
+      return PrometheusText.parse("");
     }
   }
 

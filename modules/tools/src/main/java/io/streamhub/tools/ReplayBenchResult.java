@@ -13,8 +13,8 @@ import java.util.Locale;
  * @param lag client-side receive lag of the rows in the window: receipt time minus the row's {@code ts}
  * @param server what {@code /metrics} said right after the window
  */
-record ReplayBenchResult(ReplayBenchOptions options, double rampSeconds, String joinFailure, List<ReplayLaneStats> lanes,
-    LatencyHistogram lag, ReplayServerMetrics server) {
+record ReplayBenchResult(ReplayBenchOptions options, double rampSeconds, String joinFailure,
+    List<ReplayLaneStats> lanes, LatencyHistogram lag, ReplayServerMetrics server) {
 
   int started() {
     return lanes.stream().mapToInt(ReplayLaneStats::started).sum();
@@ -68,23 +68,27 @@ record ReplayBenchResult(ReplayBenchOptions options, double rampSeconds, String 
     long rejoins = lanes.stream().mapToLong(ReplayLaneStats::rejoins).sum();
     long rowsTotal = lanes.stream().mapToLong(ReplayLaneStats::rowsTotal).sum();
     String error = firstError();
+    String window = joinFailure != null ? "not measured: the ramp failed" : String.format(Locale.ROOT,
+        "%.1f s after the ramp; a stream that completes is joined again (%d re-joins this run)", windowSeconds(),
+        rejoins);
     return String.format(Locale.ROOT, """
         replay: %d streams of %s over %d connection(s) to %s
           ramp          %d of %d started in %.1f s at up to %d joins/s%s
-          window        %.1f s after the ramp; a stream that completes is joined again (%d re-joins this run)
+          window        %s
           rows          %d in the window, %.0f rows/s (%d over the whole run)
-          contiguity    %d gaps (%d rows missing), %d duplicates or out of order, %d stray rows — %s
+          contiguity    %d gaps (%d rows missing), %d duplicates or out of order, %d stray rows: %s
           client lag    receipt minus row ts (ms): p50 %.0f  p99 %.0f  max %.0f  (ms clock, same-host clocks assumed)
-          server        lateness (ms, recent ~2 min incl. ramp) p50 %s  p99 %s over %s rows; active streams %s;
-                        heap used %s MiB
+          server        lateness (ms) p50 %s  p99 %s over %s rows (%s)
+                        active streams %s, rows emitted since start %s, heap used %s MiB
           verdict       %s""",
         options.streams(), options.dataset(), options.connections(), options.url(), started(), options.streams(),
-        rampSeconds, options.joinRate(), error == null ? "" : "\n  error         " + error, windowSeconds(), rejoins,
+        rampSeconds, options.joinRate(), error == null ? "" : "\n  error         " + error, window,
         rowsInWindow(), rowsPerSecond(), rowsTotal, gaps(), missing, duplicates(), strays(),
         gaps() + duplicates() + strays() == 0 ? "contiguous" : "BROKEN", lag.percentileMicros(50) / 1000.0,
-        lag.percentileMicros(99) / 1000.0, lag.maxMicros() / 1000.0, fmt(server.latenessP50Ms()),
-        fmt(server.latenessP99Ms()), fmt(server.latenessCount()), fmt(server.streamsActive()),
-        fmt(server.heapUsedBytes() / (1024 * 1024)), clean() ? "CLEAN" : "NOT CLEAN")
+        lag.percentileMicros(99) / 1000.0, lag.maxMicros() / 1000.0, fmt(server.latenessP50Ms(), 1),
+        fmt(server.latenessP99Ms(), 1), fmt(server.latenessCount(), 0), server.latenessSource(),
+        fmt(server.streamsActive(), 0), fmt(server.rowsEmitted(), 0), fmt(server.heapUsedBytes() / (1024 * 1024), 0),
+        clean() ? "CLEAN" : "NOT CLEAN")
         + (server.error() == null ? "" : "\n  metrics       unavailable: " + server.error());
   }
 
@@ -97,7 +101,8 @@ record ReplayBenchResult(ReplayBenchOptions options, double rampSeconds, String 
         .put("rows", rowsInWindow()).put("rows_per_s", round(rowsPerSecond()))
         .put("rows_total", lanes.stream().mapToLong(ReplayLaneStats::rowsTotal).sum())
         .put("rejoins", lanes.stream().mapToLong(ReplayLaneStats::rejoins).sum()).put("gaps", gaps())
-        .put("missing_rows", lanes.stream().mapToLong(ReplayLaneStats::missingRows).sum()).put("duplicates", duplicates())
+        .put("missing_rows", lanes.stream().mapToLong(ReplayLaneStats::missingRows).sum())
+        .put("duplicates", duplicates())
         .put("strays", strays()).put("lag_ms", new JsonObject().put("p50", lag.percentileMicros(50) / 1000.0)
             .put("p99", lag.percentileMicros(99) / 1000.0).put("max", lag.maxMicros() / 1000.0)
             .put("count", lag.count()))
@@ -110,7 +115,7 @@ record ReplayBenchResult(ReplayBenchOptions options, double rampSeconds, String 
     return Math.round(value * 100) / 100.0;
   }
 
-  private static String fmt(double value) {
-    return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.0f", value);
+  private static String fmt(double value, int decimals) {
+    return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%." + decimals + "f", value);
   }
 }

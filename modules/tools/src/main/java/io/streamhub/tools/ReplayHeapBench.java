@@ -13,25 +13,28 @@ import io.streamhub.replay.engine.Outbox;
 import io.streamhub.replay.engine.RowSource;
 import io.streamhub.replay.engine.StreamEngine;
 import io.streamhub.replay.engine.Timers;
+import io.streamhub.replay.registry.LocalStreamRegistry;
 import io.streamhub.replay.registry.StreamRecord;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.ref.Reference;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Heap per active replay stream ({@code bench replay-heap}), in bytes, measured in this JVM: the bundled datasets
  * are loaded, then N streams are started on a {@link StreamEngine} (one tab each, first row scheduled) and the heap
  * in use after full collections is compared with the heap before, divided by N. This is the node's per-stream
- * state — visitor id, cursor, tab map, resume history ring ({@code replay.history_size} emit offsets) and the
- * pending timer's closure; the dataset rows are shared and not part of it. Not counted: the registry record, the
- * WebSocket connection, and Vert.x's own timer task. Timers here are parked and never fire, so the figure is stable.
+ * state — visitor id, cursor, tab map, resume history ring ({@code replay.history_size} emit offsets), the stream's
+ * record in the standalone registry and its pending Vert.x timer (scheduled an hour ahead, so it never fires and the
+ * figure is stable); the dataset rows are shared and not part of it. Not counted: the WebSocket connection, which
+ * belongs to the client, not to the stream (one connection may carry many streams).
  */
 public final class ReplayHeapBench {
 
@@ -101,8 +104,10 @@ public final class ReplayHeapBench {
       return 1;
     }
     RowSource source = new DatasetSource(dataset);
-    ParkedTimers timers = new ParkedTimers();
-    StreamEngine engine = new StreamEngine("bench-node", () -> config, new NoOutbox(), timers);
+    Vertx vertx = Vertx.vertx();
+    ParkedTimers timers = new ParkedTimers(vertx);
+    LocalStreamRegistry registry = new LocalStreamRegistry("bench-node");
+    StreamEngine engine = new StreamEngine("bench-node", () -> config, new RegistryOnlyOutbox(registry), timers);
     startStreams(engine, source, "warm-", WARM_UP_STREAMS);
     long before = settledHeapBytes();
     startStreams(engine, source, "bench-", options.streams());
@@ -110,14 +115,19 @@ public final class ReplayHeapBench {
     int active = engine.size() - WARM_UP_STREAMS;
     int scheduled = timers.pending() - WARM_UP_STREAMS;
     Reference.reachabilityFence(engine);
-    Reference.reachabilityFence(timers);
+    Reference.reachabilityFence(registry);
+    vertx.close();
     double perStream = (after - before) / (double) options.streams();
+    if (perStream <= 0) {
+      err.printf(Locale.ROOT, "bench replay-heap: warning: heap shrank from %d to %d bytes while streams were added; "
+          + "something else in this JVM released memory meanwhile, so the figure is meaningless%n", before, after);
+    }
     out.printf(Locale.ROOT, """
         replay heap: %d active streams of %s (%d rows, history_size %d), one tab each, first row scheduled
           heap used     %.1f MiB before, %.1f MiB after (after full GCs)
           per stream    %.0f bytes
-          covers        the node's per-stream state: visitor id, cursor, tab map, resume history ring, pending timer
-                        closure; not the registry record, the connection, or Vert.x's own timer task
+          covers        the node's per-stream state: visitor id, cursor, tab map, resume history ring, registry
+                        record, pending Vert.x timer; not the client's WebSocket connection
         """, active, dataset.name(), dataset.total(), config.historySize(), before / 1048576.0, after / 1048576.0,
         perStream);
     out.println("RESULT " + new JsonObject().put("bench", "replay-heap").put("dataset", dataset.name())
@@ -136,35 +146,41 @@ public final class ReplayHeapBench {
     }
   }
 
-  /** Heap in use once full collections stop freeing anything (at most eight of them), bytes. */
+  /** Heap in use once two full collections in a row free less than 16 KiB (at most ten collections), bytes. */
   private static long settledHeapBytes() {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     long previous = Long.MAX_VALUE;
     long used = 0;
-    for (int i = 0; i < 8; i++) {
+    int stable = 0;
+    for (int i = 0; i < 10 && stable < 2; i++) {
       System.gc();
       used = memory.getHeapMemoryUsage().getUsed();
-      if (i >= 2 && Math.abs(previous - used) < 64 * 1024) {
-        break;
-      }
+      stable = Math.abs(previous - used) < 16 * 1024 ? stable + 1 : 0;
       previous = used;
     }
     return used;
   }
 
-  /** Timers that hold their action like a real timer does, and never fire: every stream stays at its first row. */
+  /** Real Vert.x timers set an hour ahead: they are held like the node's, and never fire during the measurement. */
   private static final class ParkedTimers implements Timers {
-    private final Map<Long, Runnable> parked = new HashMap<>();
-    private long nextId;
+    private static final long PARKED_MS = 3_600_000;
+    private final Vertx vertx;
+    private final Set<Long> parked = new HashSet<>();
+
+    ParkedTimers(Vertx vertx) {
+      this.vertx = vertx;
+    }
 
     @Override
     public long schedule(long delayMs, Runnable action) {
-      parked.put(nextId, action);
-      return nextId++;
+      long id = vertx.setTimer(PARKED_MS, t -> action.run());
+      parked.add(id);
+      return id;
     }
 
     @Override
     public void cancel(long id) {
+      vertx.cancelTimer(id);
       parked.remove(id);
     }
 
@@ -178,8 +194,8 @@ public final class ReplayHeapBench {
     }
   }
 
-  /** Sends nothing anywhere. */
-  private static final class NoOutbox implements Outbox {
+  /** Keeps each stream's record in a standalone registry, as the node does, and sends nothing anywhere. */
+  private record RegistryOnlyOutbox(LocalStreamRegistry registry) implements Outbox {
     @Override
     public void deliver(String memberId, StreamDelivery delivery) {
     }
@@ -190,6 +206,7 @@ public final class ReplayHeapBench {
 
     @Override
     public void checkpoint(StreamRecord record) {
+      registry.save(record);
     }
 
     @Override

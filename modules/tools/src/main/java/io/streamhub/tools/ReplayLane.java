@@ -10,6 +10,7 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,16 +26,8 @@ final class ReplayLane extends VerticleBase {
   private static final Set<String> NOT_ROWS = Set.of("connected", "ack", "error", "stream_started",
       "stream_complete", "stream_error", "stream_gone", "stream_state", "joined_existing_stream", "stream_resumed");
 
-  /** A visitor of this lane, the connection its tab is on, and whether its first stream has started. */
-  private static final class Visitor {
-    final String id;
-    final WebSocket ws;
-    boolean started;
-
-    Visitor(String id, WebSocket ws) {
-      this.id = id;
-      this.ws = ws;
-    }
+  /** A visitor of this lane and the connection its tab is on. */
+  private record Visitor(String id, WebSocket ws) {
   }
 
   private final ReplayBenchOptions options;
@@ -49,19 +42,21 @@ final class ReplayLane extends VerticleBase {
   private final Map<String, Visitor> byStream = new HashMap<>();
   private final Map<Long, Visitor> pendingAcks = new HashMap<>();
   private final Promise<Void> allStarted = Promise.promise();
+  private final Set<String> startedVisitors = new HashSet<>();
   private long nextAck = 1;
   private int joinsSent;
-  private int started;
   private long rowsTotal;
   private long rowsInWindow;
   private long windowStartNs;
-  private long windowEndNs;
-  private boolean measuring;
+  /** The measurement window: 0 not opened yet, 1 open, 2 closed. */
+  private int window;
   private long rejoins;
   private long joinErrors;
   private long unexpectedCloses;
   private String firstError;
   private boolean closing;
+  /** Held for the lane's life: an unreachable client is closed by Vert.x, connections and all. */
+  private WebSocketClient client;
 
   ReplayLane(ReplayBenchOptions options, int lane, int lanes, String runId, LatencyHistogram lag) {
     this.options = options;
@@ -74,7 +69,7 @@ final class ReplayLane extends VerticleBase {
   /** Opens this lane's connections and assigns their visitors. */
   @Override
   public Future<?> start() {
-    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
+    client = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxConnections(options.connections()).setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 22));
     List<Future<WebSocket>> connecting = new ArrayList<>();
     for (int c = lane; c < options.connections(); c += lanes) {
@@ -88,7 +83,7 @@ final class ReplayLane extends VerticleBase {
         if (connection % lanes == lane) {
           Visitor visitor = new Visitor("bench-" + runId + "-" + v, ordered.get(connection / lanes));
           visitors.add(visitor);
-          byId.put(visitor.id, visitor);
+          byId.put(visitor.id(), visitor);
         }
       }
     });
@@ -97,11 +92,7 @@ final class ReplayLane extends VerticleBase {
   @Override
   public Future<?> stop() {
     closing = true;
-    return Future.join(sockets.stream().map(WebSocket::close).toList());
-  }
-
-  int visitorCount() {
-    return visitors.size();
+    return Future.join(sockets.stream().map(WebSocket::close).toList()).eventually(() -> client.close());
   }
 
   /** Sends the joins at this lane's share of the join rate; completes once every visitor's stream has started. */
@@ -127,7 +118,7 @@ final class ReplayLane extends VerticleBase {
 
   Future<Void> beginWindow() {
     return onContext(() -> {
-      measuring = true;
+      window = 1;
       windowStartNs = System.nanoTime();
       return Future.succeededFuture();
     });
@@ -136,11 +127,11 @@ final class ReplayLane extends VerticleBase {
   /** Ends the measurement window and returns what this lane saw. */
   Future<ReplayLaneStats> endWindow() {
     return onContext(() -> {
-      measuring = false;
-      windowEndNs = System.nanoTime();
-      return Future.succeededFuture(new ReplayLaneStats(visitors.size(), started, rowsInWindow,
-          (windowEndNs - windowStartNs) / 1e9, rowsTotal, rejoins, contiguity.gaps(), contiguity.missingRows(),
-          contiguity.duplicates(), contiguity.strays(), joinErrors, unexpectedCloses, firstError));
+      double seconds = window == 0 ? 0 : (System.nanoTime() - windowStartNs) / 1e9;
+      window = 2;
+      return Future.succeededFuture(new ReplayLaneStats(visitors.size(), startedVisitors.size(), rowsInWindow,
+          seconds, rowsTotal, rejoins, contiguity.gaps(), contiguity.missingRows(), contiguity.duplicates(),
+          contiguity.strays(), joinErrors, unexpectedCloses, firstError));
     });
   }
 
@@ -165,16 +156,13 @@ final class ReplayLane extends VerticleBase {
   private void join(Visitor visitor) {
     long ack = nextAck++;
     pendingAcks.put(ack, visitor);
-    visitor.ws.writeTextMessage(new JsonObject().put("event", "join_stream").put("ack", ack).put("data",
-        new JsonObject().put("visitor_id", visitor.id).put("dataset", options.dataset())).encode());
+    visitor.ws().writeTextMessage(new JsonObject().put("event", "join_stream").put("ack", ack).put("data",
+        new JsonObject().put("visitor_id", visitor.id()).put("dataset", options.dataset())).encode());
   }
 
   private void onFrame(JsonObject frame) {
-    String event = frame.getString("event");
+    String event = frame.getString("event", "");
     JsonObject data = frame.getJsonObject("data", new JsonObject());
-    if (event == null) {
-      return;
-    }
     if (!NOT_ROWS.contains(event)) {
       row(data);
       return;
@@ -202,7 +190,7 @@ final class ReplayLane extends VerticleBase {
     }
     rowsTotal++;
     contiguity.row(streamId, seq);
-    if (measuring) {
+    if (window == 1) {
       rowsInWindow++;
       long lagUs = (System.currentTimeMillis() - data.getLong("ts", 0L)) * 1000;
       synchronized (lag) {
@@ -219,9 +207,7 @@ final class ReplayLane extends VerticleBase {
     String streamId = data.getString("stream_id");
     byStream.put(streamId, visitor);
     contiguity.started(streamId);
-    if (!visitor.started) {
-      visitor.started = true;
-      started++;
+    if (startedVisitors.add(visitor.id())) {
       checkAllStarted();
     }
   }
@@ -238,17 +224,14 @@ final class ReplayLane extends VerticleBase {
   }
 
   private void refused(Long ack, String message) {
-    Visitor visitor = ack == null ? null : pendingAcks.remove(ack);
-    if (visitor == null) {
-      error("error from the node: " + message);
-    } else {
-      refusedVisitor(visitor, message);
-    }
+    refusedVisitor(ack == null ? null : pendingAcks.remove(ack), message);
   }
 
+  /** A join was refused, or (no visitor known) the node reported an error for something this lane sent. */
   private void refusedVisitor(Visitor visitor, String message) {
     joinErrors++;
-    error("join_stream of " + (visitor == null ? "a visitor" : visitor.id) + " refused: " + message);
+    error(visitor == null ? "error from the node: " + message
+        : "join_stream of " + visitor.id() + " refused: " + message);
   }
 
   private void error(String message) {
@@ -259,7 +242,7 @@ final class ReplayLane extends VerticleBase {
   }
 
   private void checkAllStarted() {
-    if (started == visitors.size()) {
+    if (startedVisitors.size() == visitors.size()) {
       allStarted.tryComplete();
     }
   }

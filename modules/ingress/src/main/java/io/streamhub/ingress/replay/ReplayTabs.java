@@ -6,8 +6,10 @@ import io.streamhub.ingress.protocol.OutboundEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,11 +39,13 @@ public final class ReplayTabs {
   }
 
   private final Map<String, Map<String, Tab>> byVisitor = new HashMap<>();
+  private final Map<String, Set<String>> visitorsByConnection = new HashMap<>();
 
   /** Registers a tab whose join is being sent; events for it are buffered until {@link #joined}. */
   Tab pending(String visitorId, ClientConnection connection) {
     Tab tab = new Tab(connection);
     byVisitor.computeIfAbsent(visitorId, v -> new LinkedHashMap<>()).put(connection.id(), tab);
+    visitorsByConnection.computeIfAbsent(connection.id(), c -> new LinkedHashSet<>()).add(visitorId);
     return tab;
   }
 
@@ -68,18 +72,16 @@ public final class ReplayTabs {
     if (tabs.isEmpty()) {
       byVisitor.remove(visitorId);
     }
+    Set<String> visitors = visitorsByConnection.get(tab.connection.id());
+    if (visitors != null && visitors.remove(visitorId) && visitors.isEmpty()) {
+      visitorsByConnection.remove(tab.connection.id());
+    }
     return true;
   }
 
   /** The visitors a connection has tabs for. */
   List<String> visitorsOf(ClientConnection connection) {
-    List<String> out = new ArrayList<>();
-    byVisitor.forEach((visitor, tabs) -> {
-      if (tabs.containsKey(connection.id())) {
-        out.add(visitor);
-      }
-    });
-    return out;
+    return List.copyOf(visitorsByConnection.getOrDefault(connection.id(), Set.of()));
   }
 
   public void onDelivery(StreamDelivery d) {

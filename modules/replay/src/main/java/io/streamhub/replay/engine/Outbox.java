@@ -14,8 +14,16 @@ public interface Outbox {
   /** A row event to store for the status API. */
   void store(StreamEventRecord event);
 
-  /** The owner's record changed (every row, every tab change): write it to the registry. */
+  /** The owner's record changed (a tab, the state, and — if {@link #checkpointsRows()} — every row). */
   void checkpoint(StreamRecord record);
+
+  /**
+   * Whether each emitted row must be checkpointed: true when other nodes may take a stream over and must know its
+   * last row; a node running alone skips the per-row record.
+   */
+  default boolean checkpointsRows() {
+    return true;
+  }
 
   /** The stream changed state (started, paused, detached, ended...): store its status. */
   void status(StreamStatus status);

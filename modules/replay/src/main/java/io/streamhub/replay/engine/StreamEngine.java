@@ -242,7 +242,9 @@ public final class StreamEngine {
       end(s, StreamState.COMPLETE, "complete");
       changed(s);
     } else {
-      outbox.checkpoint(s.record(nodeId));
+      if (outbox.checkpointsRows()) {
+        outbox.checkpoint(s.record(nodeId));
+      }
       scheduleNext(s);
     }
   }

@@ -42,6 +42,11 @@ public final class HazelcastStreamRegistry implements StreamRegistry {
   }
 
   @Override
+  public boolean sharedAcrossNodes() {
+    return true;
+  }
+
+  @Override
   public boolean isAlive(String id) {
     for (Member member : hazelcast.getCluster().getMembers()) {
       if (member.getUuid().toString().equals(id)) {

@@ -24,6 +24,11 @@ public final class LocalStreamRegistry implements StreamRegistry {
   }
 
   @Override
+  public boolean sharedAcrossNodes() {
+    return false;
+  }
+
+  @Override
   public boolean isAlive(String id) {
     return nodeId.equals(id);
   }

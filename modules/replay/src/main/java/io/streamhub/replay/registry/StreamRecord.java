@@ -1,7 +1,6 @@
 package io.streamhub.replay.registry;
 
 import io.vertx.core.json.JsonObject;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,7 +36,7 @@ public record StreamRecord(String visitorId, String streamId, String dataset, lo
   }
 
   public StreamRecord {
-    tabs = Collections.unmodifiableMap(new LinkedHashMap<>(tabs));
+    tabs = Map.copyOf(tabs);
   }
 
   public StreamRecord withOwner(String newOwner, long nowMs) {

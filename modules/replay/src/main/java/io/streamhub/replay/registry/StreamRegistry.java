@@ -14,6 +14,9 @@ public interface StreamRegistry {
   /** This node's id. */
   String nodeId();
 
+  /** Whether other nodes read this registry (and may take streams over), so owners must record every row. */
+  boolean sharedAcrossNodes();
+
   /** Whether a node is a live cluster member. */
   boolean isAlive(String nodeId);
 
