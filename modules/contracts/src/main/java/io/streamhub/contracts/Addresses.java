@@ -92,7 +92,7 @@ public final class Addresses {
   /** Prefix of the address of the replay verticle on one node; requests are forwarded there to a stream's owner. */
   private static final String REPLAY_OWNER_PREFIX = "replay.stream.owner.v1.";
 
-  /** Prefix of the per-ingress-instance address receiving {@link io.streamhub.contracts.replay.StreamDelivery}. */
+  /** Prefix of the per-ingress-instance address receiving {@link io.streamhub.contracts.replay.StreamDeliveries}. */
   private static final String REPLAY_DELIVER_PREFIX = "replay.deliver.v1.";
 
   /**

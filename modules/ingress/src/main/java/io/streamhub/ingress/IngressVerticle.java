@@ -4,8 +4,8 @@ import io.streamhub.contracts.Addresses;
 import io.streamhub.contracts.config.StreamhubConfig;
 import io.streamhub.contracts.rooms.RoomMessage;
 import io.streamhub.ingress.http.HttpErrors;
-import io.streamhub.contracts.replay.StreamDelivery;
-import io.streamhub.contracts.replay.StreamDeliveryCodec;
+import io.streamhub.contracts.replay.StreamDeliveries;
+import io.streamhub.contracts.replay.StreamDeliveriesCodec;
 import io.streamhub.ingress.http.PublishRoute;
 import io.streamhub.ingress.http.StreamRoutes;
 import io.streamhub.ingress.replay.ReplayEvents;
@@ -105,12 +105,12 @@ public final class IngressVerticle extends VerticleBase {
   }
 
   private Future<Void> registerDelivery() {
-    StreamDeliveryCodec.register(vertx.eventBus());
+    StreamDeliveriesCodec.register(vertx.eventBus());
     return Future.all(
         vertx.eventBus().<JsonObject>consumer(Addresses.roomsDeliver(memberId),
             message -> subscriptions.onMessage(RoomMessage.fromJson(message.body()))).completion(),
-        vertx.eventBus().<StreamDelivery>consumer(Addresses.replayDeliver(memberId),
-            message -> replayTabs.onDelivery(message.body())).completion()).mapEmpty();
+        vertx.eventBus().<StreamDeliveries>consumer(Addresses.replayDeliver(memberId),
+            message -> message.body().items().forEach(replayTabs::onDelivery)).completion()).mapEmpty();
   }
 
   private Future<Void> watchConfig() {

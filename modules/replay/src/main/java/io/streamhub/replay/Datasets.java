@@ -4,12 +4,10 @@ import io.streamhub.contracts.FailureCodes;
 import io.streamhub.replay.data.Dataset;
 import io.streamhub.replay.data.DatasetCatalog;
 import io.streamhub.replay.data.DatasetException;
-import io.streamhub.replay.data.DatasetRow;
 import io.streamhub.replay.engine.RowSource;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
-import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -74,14 +72,8 @@ final class Datasets {
     }
 
     @Override
-    public JsonObject payload(String streamId, int seq, long tsMs) {
-      DatasetRow row = dataset.row(seq);
-      JsonObject payload = new JsonObject().put("stream_id", streamId).put("seq", seq).put("total", dataset.total())
-          .put("row", row.row());
-      if (row.score() != null) {
-        payload.put("score", row.score()).put("is_fraud", row.isFraud());
-      }
-      return payload.put("ts", tsMs);
+    public String payload(String streamId, int seq, long tsMs) {
+      return RowPayload.encode(streamId, seq, dataset.total(), dataset.row(seq).fragment(), tsMs);
     }
   }
 }

@@ -27,7 +27,7 @@ final class EventStorage {
   private final Vertx vertx;
   private final int bound;
   private final ReplayMetrics metrics;
-  private final Deque<StreamEventRecord> queue = new ArrayDeque<>();
+  private final Deque<Row> queue = new ArrayDeque<>();
   private boolean inFlight;
   private long timer = -1;
   private boolean failing;
@@ -38,7 +38,18 @@ final class EventStorage {
     this.metrics = metrics;
   }
 
-  void add(StreamEventRecord event) {
+  /**
+   * A row waiting to be stored, its payload still encoded: it is decoded only when it goes into a batch, so rows
+   * dropped at the bound cost nothing.
+   */
+  record Row(String visitorId, String streamId, long seq, String event, String data, long tsMs) {
+
+    JsonObject toJson() {
+      return new StreamEventRecord(visitorId, streamId, seq, event, new JsonObject(data), tsMs).toJson();
+    }
+  }
+
+  void add(Row event) {
     if (queue.size() >= bound) {
       queue.pollFirst();
       metrics.unstored();
@@ -72,10 +83,10 @@ final class EventStorage {
 
   private Future<Void> send() {
     int n = Math.min(queue.size(), Addresses.MAX_EVENTS_PER_APPEND);
-    List<StreamEventRecord> sending = new ArrayList<>(n);
+    List<Row> sending = new ArrayList<>(n);
     JsonArray batch = new JsonArray();
     for (int i = 0; i < n; i++) {
-      StreamEventRecord event = queue.pollFirst();
+      Row event = queue.pollFirst();
       sending.add(event);
       batch.add(event.toJson());
     }

@@ -1,20 +1,13 @@
 package io.streamhub.replay;
 
 import io.streamhub.contracts.Addresses;
-import io.streamhub.contracts.FailureCodes;
 import io.streamhub.contracts.config.ReplayConfig;
 import io.streamhub.contracts.config.StreamhubConfig;
-import io.streamhub.contracts.replay.JoinStream;
-import io.streamhub.contracts.replay.StreamControl;
-import io.streamhub.contracts.replay.StreamDelivery;
-import io.streamhub.contracts.replay.StreamDeliveryCodec;
-import io.streamhub.contracts.replay.StreamEventRecord;
-import io.streamhub.contracts.replay.StreamStatus;
+import io.streamhub.contracts.replay.StreamDeliveriesCodec;
 import io.streamhub.replay.data.DatasetCatalog;
-import io.streamhub.replay.engine.Outbox;
 import io.streamhub.replay.engine.StreamEngine;
+import io.streamhub.replay.engine.TimerWheel;
 import io.streamhub.replay.engine.Timers;
-import io.streamhub.replay.registry.StreamRecord;
 import io.streamhub.replay.registry.StreamRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -33,6 +26,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReplayVerticle extends VerticleBase {
 
+  /** Timer tick: a row is emitted at most this late (plus event-loop delay). */
+  static final long TICK_MS = 5;
+
   private static final Logger LOG = LoggerFactory.getLogger(ReplayVerticle.class);
 
   private final StreamRegistry registry;
@@ -43,6 +39,7 @@ public final class ReplayVerticle extends VerticleBase {
   private StreamEngine engine;
   private StreamRouter router;
   private ReplayRequests requests;
+  private long tickTimer = -1;
 
   public ReplayVerticle(StreamhubConfig config, StreamRegistry registry, Path baseDir) {
     this.config = config.replay();
@@ -52,7 +49,7 @@ public final class ReplayVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    StreamDeliveryCodec.register(vertx.eventBus());
+    StreamDeliveriesCodec.register(vertx.eventBus());
     metrics = ReplayMetrics.fromVertxRegistry();
     storage = new EventStorage(vertx, config.maxUnstoredEvents(), metrics);
     return vertx.executeBlocking(() -> DatasetCatalog.load(config, baseDir))
@@ -75,7 +72,8 @@ public final class ReplayVerticle extends VerticleBase {
     for (String name : catalog.names()) {
       datasets.source(name).onSuccess(s -> metrics.skippedRows(name, s.skippedRows()));
     }
-    engine = new StreamEngine(registry.nodeId(), () -> config, outbox(), timers());
+    ReplayOutbox outbox = new ReplayOutbox(vertx, context, registry, storage, metrics, () -> config.storeEvents());
+    engine = new StreamEngine(registry.nodeId(), () -> config, outbox, wheelTimers());
     metrics.activeStreams(engine::size);
     requests = new ReplayRequests(vertx, registry, engine, catalog);
     router = new StreamRouter(registry, engine, datasets, requests.ownerLink(), this::onContext,
@@ -88,58 +86,19 @@ public final class ReplayVerticle extends VerticleBase {
     return Future.fromCompletionStage(stage, context);
   }
 
-  private Outbox outbox() {
-    return new Outbox() {
-      @Override
-      public void deliver(String memberId, StreamDelivery delivery) {
-        vertx.eventBus().send(Addresses.replayDeliver(memberId), delivery);
-      }
-
-      @Override
-      public void store(StreamEventRecord event) {
-        if (config.storeEvents()) {
-          storage.add(event);
-        }
-      }
-
-      @Override
-      public void checkpoint(StreamRecord record) {
-        registry.save(record);
-      }
-
-      @Override
-      public boolean checkpointsRows() {
-        return registry.sharedAcrossNodes();
-      }
-
-      @Override
-      public void status(StreamStatus status) {
-        vertx.eventBus().request(Addresses.PERSISTENCE_REPLAY_STATUS_SAVE, status.toJson())
-            .onFailure(e -> LOG.debug("storing the status of visitor {} failed: {}", status.visitorId(), e.getMessage()));
-      }
-
-      @Override
-      public void freed(StreamRecord record) {
-        registry.remove(record.visitorId(), record.streamId());
-      }
-
-      @Override
-      public void emitted(long latenessMs) {
-        metrics.emitted(latenessMs);
-      }
-    };
-  }
-
-  private Timers timers() {
+  /** Timers of every stream on one wheel, advanced by one periodic Vert.x timer of {@value #TICK_MS} ms. */
+  private Timers wheelTimers() {
+    TimerWheel wheel = new TimerWheel(TICK_MS, System.currentTimeMillis());
+    tickTimer = vertx.setPeriodic(TICK_MS, id -> wheel.advance(System.currentTimeMillis()));
     return new Timers() {
       @Override
       public long schedule(long delayMs, Runnable action) {
-        return vertx.setTimer(Math.max(1, delayMs), id -> action.run());
+        return wheel.schedule(System.currentTimeMillis(), delayMs, action);
       }
 
       @Override
       public void cancel(long id) {
-        vertx.cancelTimer(id);
+        wheel.cancel(id);
       }
 
       @Override
@@ -152,14 +111,11 @@ public final class ReplayVerticle extends VerticleBase {
   /** Stores each stream's last status and the rows not yet stored; the node's shutdown timeout bounds this. */
   @Override
   public Future<?> stop() {
+    vertx.cancelTimer(tickTimer);
     List<Future<?>> saved = engine == null ? List.of() : engine.halt().stream()
         .<Future<?>>map(status -> vertx.eventBus().request(Addresses.PERSISTENCE_REPLAY_STATUS_SAVE, status.toJson()))
         .toList();
     return Future.join(saved).otherwiseEmpty().compose(v -> storage.drain()).otherwiseEmpty()
         .onComplete(v -> LOG.info("replay stopped: {} stream statuses stored", saved.size()));
-  }
-
-  static int failureCode(Throwable failure) {
-    return failure instanceof io.vertx.core.eventbus.ReplyException re ? re.failureCode() : FailureCodes.INTERNAL;
   }
 }

@@ -4,11 +4,10 @@ import io.streamhub.contracts.config.ConfigLoader;
 import io.streamhub.contracts.config.ReplayConfig;
 import io.streamhub.contracts.replay.JoinStream;
 import io.streamhub.contracts.replay.StreamDelivery;
-import io.streamhub.contracts.replay.StreamEventRecord;
 import io.streamhub.contracts.replay.StreamStatus;
 import io.streamhub.replay.data.Dataset;
 import io.streamhub.replay.data.DatasetCatalog;
-import io.streamhub.replay.data.DatasetRow;
+import io.streamhub.replay.RowPayload;
 import io.streamhub.replay.engine.Outbox;
 import io.streamhub.replay.engine.RowSource;
 import io.streamhub.replay.engine.StreamEngine;
@@ -201,7 +200,7 @@ public final class ReplayHeapBench {
     }
 
     @Override
-    public void store(StreamEventRecord event) {
+    public void store(String visitorId, String streamId, long seq, String event, String data, long tsMs) {
     }
 
     @Override
@@ -245,14 +244,8 @@ public final class ReplayHeapBench {
     }
 
     @Override
-    public JsonObject payload(String streamId, int seq, long tsMs) {
-      DatasetRow row = dataset.row(seq);
-      JsonObject payload = new JsonObject().put("stream_id", streamId).put("seq", seq).put("total", dataset.total())
-          .put("row", row.row());
-      if (row.score() != null) {
-        payload.put("score", row.score()).put("is_fraud", row.isFraud());
-      }
-      return payload.put("ts", tsMs);
+    public String payload(String streamId, int seq, long tsMs) {
+      return RowPayload.encode(streamId, seq, dataset.total(), dataset.row(seq).fragment(), tsMs);
     }
   }
 }

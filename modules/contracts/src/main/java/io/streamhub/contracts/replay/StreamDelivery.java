@@ -13,11 +13,12 @@ import java.util.Objects;
  * @param rowEvent whether this is a row ({@code prediction}, ...); tabs drop a row whose {@code seq} they already
  *     have, which makes re-sends after an owner change harmless
  * @param event the client event name
- * @param data the client event payload
+ * @param data the client event payload, a JSON object already encoded: a row is encoded once on the owner and its
+ *     text is written to every tab as it is
  * @param tabId only this tab (events replayed to a resuming tab); {@code null} for every tab of the visitor
  */
 public record StreamDelivery(String visitorId, String streamId, long seq, boolean rowEvent, String event,
-    JsonObject data, String tabId) {
+    String data, String tabId) {
 
   public StreamDelivery {
     Objects.requireNonNull(visitorId, "visitor_id");
@@ -28,11 +29,11 @@ public record StreamDelivery(String visitorId, String streamId, long seq, boolea
 
   public JsonObject toJson() {
     return new JsonObject().put("visitor_id", visitorId).put("stream_id", streamId).put("seq", seq)
-        .put("row", rowEvent).put("event", event).put("data", data).put("tab_id", tabId);
+        .put("row", rowEvent).put("event", event).put("data_json", data).put("tab_id", tabId);
   }
 
   public static StreamDelivery fromJson(JsonObject json) {
     return new StreamDelivery(json.getString("visitor_id"), json.getString("stream_id"), json.getLong("seq", 0L),
-        json.getBoolean("row", false), json.getString("event"), json.getJsonObject("data"), json.getString("tab_id"));
+        json.getBoolean("row", false), json.getString("event"), json.getString("data_json"), json.getString("tab_id"));
   }
 }

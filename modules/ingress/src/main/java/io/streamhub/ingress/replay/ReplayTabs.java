@@ -133,6 +133,6 @@ public final class ReplayTabs {
       }
       tab.completed = true;
     }
-    tab.connection.send(new OutboundEvent(d.event(), d.data()));
+    tab.connection.send(OutboundEvent.encoded(d.event(), d.data()));
   }
 }

@@ -41,7 +41,7 @@ class ReplayTabsTest {
   final ReplayTabs tabs = new ReplayTabs();
 
   static StreamDelivery row(String stream, long seq) {
-    return new StreamDelivery("v", stream, seq, true, "prediction", new JsonObject().put("seq", seq), null);
+    return new StreamDelivery("v", stream, seq, true, "prediction", new JsonObject().put("seq", seq).encode(), null);
   }
 
   @Test
@@ -74,7 +74,7 @@ class ReplayTabsTest {
     tabs.joined(tabs.pending("v", a), "s1", 0);
     tabs.joined(tabs.pending("v", b), "s1", 0);
     tabs.onDelivery(row("s1", 1));
-    tabs.onDelivery(new StreamDelivery("v", "s2", 0, false, "stream_started", new JsonObject(), null));
+    tabs.onDelivery(new StreamDelivery("v", "s2", 0, false, "stream_started", "{}", null));
     tabs.onDelivery(row("s1", 2));
     tabs.onDelivery(row("s2", 1));
     assertThat(a.sent).containsExactly("prediction:1", "stream_started:-1", "prediction:1");
@@ -89,7 +89,7 @@ class ReplayTabsTest {
     tabs.joined(tabs.pending("v", a), "s1", 0);
     ReplayTabs.Tab tabB = tabs.pending("v", b);
     tabs.joined(tabB, "s1", 0);
-    tabs.onDelivery(new StreamDelivery("v", "s1", 1, true, "prediction", new JsonObject().put("seq", 1), "a"));
+    tabs.onDelivery(new StreamDelivery("v", "s1", 1, true, "prediction", new JsonObject().put("seq", 1).encode(), "a"));
     assertThat(tabs.remove("v", tabB)).isTrue();
     tabs.onDelivery(row("s1", 2));
     assertThat(a.sent).containsExactly("prediction:1", "prediction:2");
@@ -103,7 +103,7 @@ class ReplayTabsTest {
   void completeOnce() {
     Recorder a = new Recorder("a");
     tabs.joined(tabs.pending("v", a), "s1", 0);
-    StreamDelivery complete = new StreamDelivery("v", "s1", 3, false, "stream_complete", new JsonObject(), null);
+    StreamDelivery complete = new StreamDelivery("v", "s1", 3, false, "stream_complete", "{}", null);
     tabs.onDelivery(complete);
     tabs.onDelivery(complete);
     assertThat(a.sent).containsExactly("stream_complete:-1");

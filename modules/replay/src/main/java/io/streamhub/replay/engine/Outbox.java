@@ -1,7 +1,6 @@
 package io.streamhub.replay.engine;
 
 import io.streamhub.contracts.replay.StreamDelivery;
-import io.streamhub.contracts.replay.StreamEventRecord;
 import io.streamhub.contracts.replay.StreamStatus;
 import io.streamhub.replay.registry.StreamRecord;
 
@@ -11,8 +10,13 @@ public interface Outbox {
   /** An event for the tabs of one ingress instance. */
   void deliver(String memberId, StreamDelivery delivery);
 
-  /** A row event to store for the status API. */
-  void store(StreamEventRecord event);
+  /**
+   * A row event to store for the status API.
+   *
+   * @param data the payload, encoded as sent to the tabs
+   * @param tsMs emit time, epoch milliseconds
+   */
+  void store(String visitorId, String streamId, long seq, String event, String data, long tsMs);
 
   /** The owner's record changed (a tab, the state, and — if {@link #checkpointsRows()} — every row). */
   void checkpoint(StreamRecord record);

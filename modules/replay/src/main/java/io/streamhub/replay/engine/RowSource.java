@@ -1,7 +1,5 @@
 package io.streamhub.replay.engine;
 
-import io.vertx.core.json.JsonObject;
-
 /** The rows a stream replays: an immutable dataset shared by every stream of a node. */
 public interface RowSource {
 
@@ -17,9 +15,9 @@ public interface RowSource {
   long skippedRows();
 
   /**
-   * The client payload of row {@code seq}: {@code {stream_id, seq, total, row, score?, is_fraud?, ts}}.
+   * The client payload of row {@code seq}, encoded: {@code {stream_id, seq, total, row, score?, is_fraud?, ts}}.
    *
    * @param tsMs the emit time, epoch milliseconds
    */
-  JsonObject payload(String streamId, int seq, long tsMs);
+  String payload(String streamId, int seq, long tsMs);
 }

@@ -4,7 +4,6 @@ import io.streamhub.contracts.config.ReplayConfig;
 import io.streamhub.contracts.replay.JoinStream;
 import io.streamhub.contracts.replay.StreamControl;
 import io.streamhub.contracts.replay.StreamDelivery;
-import io.streamhub.contracts.replay.StreamEventRecord;
 import io.streamhub.contracts.replay.StreamJoined;
 import io.streamhub.contracts.replay.StreamJoined.Kind;
 import io.streamhub.contracts.replay.StreamStatus;
@@ -12,8 +11,8 @@ import io.streamhub.replay.registry.StreamRecord;
 import io.streamhub.replay.registry.StreamRecord.Tab;
 import io.streamhub.replay.registry.StreamState;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -104,7 +103,7 @@ public final class StreamEngine {
     s.restart(UUID.randomUUID().toString(), freshSource, 0, timers.nowMs());
     cancelTimer(s);
     changed(s);
-    deliverToAll(s, "stream_started", startedPayload(s), false, request.tabId());
+    deliverToAll(s, "stream_started", startedPayload(s).encode(), false, request.tabId());
     scheduleNext(s);
     return joined(Kind.STARTED, s, 0, 0, request.resuming());
   }
@@ -118,7 +117,8 @@ public final class StreamEngine {
           s.source.payload(s.streamId, seq, s.emittedAtMs(seq)), seq, true);
     }
     if (s.state.ended()) {
-      deliver(s, s.tabs.get(request.tabId()), request.tabId(), "stream_complete", completePayload(s), s.seq, false);
+      deliver(s, s.tabs.get(request.tabId()), request.tabId(), "stream_complete", completePayload(s).encode(), s.seq,
+          false);
     } else if (s.timerId < 0 && s.state == StreamState.RUNNING) {
       scheduleNext(s);
     }
@@ -158,7 +158,7 @@ public final class StreamEngine {
     changed(s);
     if (control.action() != StreamControl.Action.LEAVE && control.action() != StreamControl.Action.STOP) {
       deliverToAll(s, "stream_state", new JsonObject().put("stream_id", s.streamId).put("state", s.stateName())
-          .put("paused", s.state == StreamState.PAUSED).put("speed", s.speed).put("seq", s.seq), false, null);
+          .put("paused", s.state == StreamState.PAUSED).put("speed", s.speed).put("seq", s.seq).encode(), false, null);
     }
     return s.status(true);
   }
@@ -232,12 +232,12 @@ public final class StreamEngine {
     long now = timers.nowMs();
     outbox.emitted(Math.max(0, now - s.scheduledAtMs));
     int seq = s.seq + 1;
-    JsonObject payload = s.source.payload(s.streamId, seq, now);
+    String payload = s.source.payload(s.streamId, seq, now);
     deliverToAll(s, s.source.event(), payload, true, null);
     s.seq = seq;
     s.recordEmit(seq, now);
     s.lastUpdateMs = now;
-    outbox.store(new StreamEventRecord(s.visitorId, s.streamId, seq, s.source.event(), payload, now));
+    outbox.store(s.visitorId, s.streamId, seq, s.source.event(), payload, now);
     if (seq >= s.source.total()) {
       end(s, StreamState.COMPLETE, "complete");
       changed(s);
@@ -252,7 +252,7 @@ public final class StreamEngine {
   private void end(ActiveStream s, StreamState state, String reason) {
     cancelTimer(s);
     s.state = state;
-    deliverToAll(s, "stream_complete", completePayload(s).put("reason", reason), false, null);
+    deliverToAll(s, "stream_complete", completePayload(s).put("reason", reason).encode(), false, null);
   }
 
   private void scheduleNext(ActiveStream s) {
@@ -280,19 +280,24 @@ public final class StreamEngine {
     outbox.status(s.status(true));
   }
 
-  private void deliverToAll(ActiveStream s, String event, JsonObject data, boolean row, String exceptTab) {
-    Map<String, Boolean> members = new LinkedHashMap<>();
-    s.tabs.forEach((id, tab) -> {
-      if (!id.equals(exceptTab)) {
-        members.putIfAbsent(tab.memberId(), Boolean.TRUE);
-      }
-    });
+  /** One delivery per ingress instance holding tabs of the stream (except {@code exceptTab}), however many tabs. */
+  private void deliverToAll(ActiveStream s, String event, String data, boolean row, String exceptTab) {
     StreamDelivery delivery = new StreamDelivery(s.visitorId, s.streamId, s.seq + (row ? 1 : 0), row, event, data,
         null);
-    members.keySet().forEach(member -> outbox.deliver(member, delivery));
+    List<String> sent = s.tabs.size() > 1 ? new ArrayList<>(2) : null;
+    for (Map.Entry<String, Tab> entry : s.tabs.entrySet()) {
+      String member = entry.getValue().memberId();
+      if (entry.getKey().equals(exceptTab) || (sent != null && sent.contains(member))) {
+        continue;
+      }
+      if (sent != null) {
+        sent.add(member);
+      }
+      outbox.deliver(member, delivery);
+    }
   }
 
-  private void deliver(ActiveStream s, Tab tab, String tabId, String event, JsonObject data, int seq, boolean row) {
+  private void deliver(ActiveStream s, Tab tab, String tabId, String event, String data, int seq, boolean row) {
     outbox.deliver(tab.memberId(), new StreamDelivery(s.visitorId, s.streamId, seq, row, event, data, tabId));
   }
 

@@ -16,8 +16,8 @@ record FixedRows(String name, int total) implements RowSource {
   }
 
   @Override
-  public JsonObject payload(String streamId, int seq, long tsMs) {
+  public String payload(String streamId, int seq, long tsMs) {
     return new JsonObject().put("stream_id", streamId).put("seq", seq).put("total", total)
-        .put("row", new JsonObject().put("n", seq)).put("ts", tsMs);
+        .put("row", new JsonObject().put("n", seq)).put("ts", tsMs).encode();
   }
 }

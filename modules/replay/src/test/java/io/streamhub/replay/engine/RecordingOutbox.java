@@ -4,6 +4,7 @@ import io.streamhub.contracts.replay.StreamDelivery;
 import io.streamhub.contracts.replay.StreamEventRecord;
 import io.streamhub.contracts.replay.StreamStatus;
 import io.streamhub.replay.registry.StreamRecord;
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,8 +27,8 @@ final class RecordingOutbox implements Outbox {
   }
 
   @Override
-  public void store(StreamEventRecord event) {
-    stored.add(event);
+  public void store(String visitorId, String streamId, long seq, String event, String data, long tsMs) {
+    stored.add(new StreamEventRecord(visitorId, streamId, seq, event, new JsonObject(data), tsMs));
   }
 
   @Override
