@@ -89,6 +89,36 @@ public final class Addresses {
    */
   public static final String REPLAY_STREAM_DELETE = "replay.stream.delete.v1";
 
+  /**
+   * Cluster-wide request to any persistence verticle: store processed pressure frames. Body:
+   * {@code {"frames": [FrameRecord...]}} (at most {@value #MAX_FRAMES_PER_APPEND}, in frame order). Reply:
+   * {@code {"stored": n}} once the store acknowledged every one of them; a frame already stored (same workout and
+   * frame number) is not stored twice and still counts as acknowledged. 400 on a malformed body, 503 when the store
+   * does not answer.
+   */
+  public static final String PERSISTENCE_PRESSURE_FRAMES_APPEND = "persistence.pressure.frames.append.v1";
+
+  /** Largest batch of {@link #PERSISTENCE_PRESSURE_FRAMES_APPEND}. */
+  public static final int MAX_FRAMES_PER_APPEND = 10_000;
+
+  /**
+   * Cluster-wide request: page through a workout's stored frames, newest first. Body:
+   * {@code {"workout_id", "limit" (1..1000), "offset" (>= 0)}}. Reply: {@code {"frames": [FrameRecord...]}}.
+   */
+  public static final String PERSISTENCE_PRESSURE_FRAMES_QUERY = "persistence.pressure.frames.query.v1";
+
+  /**
+   * Cluster-wide request: upsert a workout session. Body: {@link io.streamhub.contracts.pressure.SessionRecord}.
+   * Reply: {@code {}} once stored; a record whose {@code frame_count} is lower than the stored one is ignored.
+   */
+  public static final String PERSISTENCE_PRESSURE_SESSION_SAVE = "persistence.pressure.session.save.v1";
+
+  /**
+   * Cluster-wide request: a stored workout session. Body: {@code {"workout_id": ...}}. Reply:
+   * {@link io.streamhub.contracts.pressure.SessionRecord}; 404 for a workout never seen.
+   */
+  public static final String PERSISTENCE_PRESSURE_SESSION_GET = "persistence.pressure.session.get.v1";
+
   /** Prefix of the address of the replay verticle on one node; requests are forwarded there to a stream's owner. */
   private static final String REPLAY_OWNER_PREFIX = "replay.stream.owner.v1.";
 

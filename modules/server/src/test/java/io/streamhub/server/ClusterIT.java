@@ -89,6 +89,47 @@ class ClusterIT {
 
   @Test
   @Order(3)
+  @DisplayName("a subscribe acknowledged on one member receives a publish made right after on another")
+  void subscribeAckHolds() {
+    for (int round = 0; round < 20; round++) {
+      String room = "ack-holds-" + round;
+      try (WsClient subscriber = WsClient.connect(client, nodes.get(2).httpPort());
+          WsClient publisher = WsClient.connect(client, nodes.get(0).httpPort())) {
+        subscriber.ok("subscribe", new JsonObject().put("room", room));
+        publisher.ok("publish", new JsonObject().put("room", room).put("data", new JsonObject().put("round", round)));
+        assertThat(subscriber.next("message").getJsonObject("data").getInteger("round")).isEqualTo(round);
+      }
+    }
+  }
+
+  @Test
+  @Order(4)
+  @DisplayName("two publishers on two members: seq runs 1..N without gap, and each publisher's messages keep their order")
+  void twoPublishersKeepOrder() {
+    int perPublisher = 200;
+    try (WsClient subscriber = WsClient.connect(client, nodes.get(2).httpPort());
+        WsClient a = WsClient.connect(client, nodes.get(0).httpPort());
+        WsClient b = WsClient.connect(client, nodes.get(1).httpPort())) {
+      subscriber.ok("subscribe", new JsonObject().put("room", "two-publishers"));
+      for (int i = 0; i < perPublisher; i++) {
+        a.emit("publish", new JsonObject().put("room", "two-publishers").put("data", new JsonObject().put("a", i)));
+        b.emit("publish", new JsonObject().put("room", "two-publishers").put("data", new JsonObject().put("b", i)));
+      }
+      List<Integer> fromA = new ArrayList<>();
+      List<Integer> fromB = new ArrayList<>();
+      for (long seq = 1; seq <= 2L * perPublisher; seq++) {
+        JsonObject message = subscriber.next("message");
+        assertThat(message.getLong("seq")).isEqualTo(seq);
+        JsonObject data = message.getJsonObject("data");
+        (data.containsKey("a") ? fromA : fromB).add(data.containsKey("a") ? data.getInteger("a") : data.getInteger("b"));
+      }
+      assertThat(fromA).isSorted().hasSize(perPublisher);
+      assertThat(fromB).isSorted().hasSize(perPublisher);
+    }
+  }
+
+  @Test
+  @Order(5)
   @DisplayName("when the persistence member leaves, the others report that no persistence node answers")
   void persistenceMemberLeaves() {
     await(nodes.remove(0).close());

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamhub.contracts.Addresses;
 import io.streamhub.contracts.config.ConfigLoader;
+import io.streamhub.ingress.testing.WsClient;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -61,7 +62,8 @@ class NodeIT {
         .isEqualTo(new JsonObject().put("store", "ok").put("verticles", "ok"));
     HttpResponse<Buffer> metrics = get(web, node.httpPort(), "/metrics");
     assertThat(metrics.statusCode()).isEqualTo(200);
-    assertThat(metrics.bodyAsString()).contains("vertx_http_server").contains("jvm_memory_used_bytes");
+    assertThat(metrics.bodyAsString()).contains("vertx_http_server").contains("jvm_memory_used_bytes")
+        .contains("streamhub_connections");
   }
 
   @Test
@@ -115,6 +117,19 @@ class NodeIT {
         .handle((r, e) -> e).join();
     assertThat(refused).isNotNull();
     node = null;
+  }
+
+  @Test
+  @DisplayName("a graceful stop closes open WebSockets with 1001 (going away) so clients reconnect elsewhere")
+  void closeSaysGoingAway() {
+    node = start(config(roles("ingress", "persistence")));
+    WsClient ws = WsClient.connect(client, node.httpPort());
+
+    await(node.close());
+    node = null;
+
+    assertThat(ws.awaitClose()).isEqualTo((short) 1001);
+    ws.close();
   }
 
   @Test

@@ -14,7 +14,7 @@ import java.util.Set;
  * @param shutdownTimeoutMs how long a graceful shutdown may take before the process exits anyway
  */
 public record StreamhubConfig(HttpConfig http, MongoConfig mongo, ClusterConfig cluster, Set<Role> roles, WsConfig ws,
-    RoomsConfig rooms, ReplayConfig replay, long configWatchIntervalMs, long shutdownTimeoutMs) {
+    RoomsConfig rooms, ReplayConfig replay, PressureConfig pressure, long configWatchIntervalMs, long shutdownTimeoutMs) {
 
   public StreamhubConfig {
     roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
@@ -41,6 +41,7 @@ public record StreamhubConfig(HttpConfig http, MongoConfig mongo, ClusterConfig 
     WsConfig ws = WsConfig.read(r.section("ws"));
     RoomsConfig rooms = RoomsConfig.read(r.section("rooms"));
     ReplayConfig replay = ReplayConfig.read(r.section("replay"));
+    PressureConfig pressure = PressureConfig.read(r.section("pressure"));
     ConfigReader config = r.section("config");
     long watch = config.longIn("watch_interval_ms", 0, 3_600_000);
     config.rejectUnknown();
@@ -48,7 +49,7 @@ public record StreamhubConfig(HttpConfig http, MongoConfig mongo, ClusterConfig 
     long shutdownTimeout = shutdown.longIn("timeout_ms", 100, 600_000);
     shutdown.rejectUnknown();
     r.rejectUnknown();
-    return new StreamhubConfig(http, mongo, cluster, roles, ws, rooms, replay, watch, shutdownTimeout);
+    return new StreamhubConfig(http, mongo, cluster, roles, ws, rooms, replay, pressure, watch, shutdownTimeout);
   }
 
   public JsonObject toJson() {
@@ -56,7 +57,7 @@ public record StreamhubConfig(HttpConfig http, MongoConfig mongo, ClusterConfig 
     roles.stream().sorted().forEach(role -> roleNames.add(role.configName()));
     return new JsonObject().put("http", http.toJson()).put("mongo", mongo.toJson()).put("cluster", cluster.toJson())
         .put("roles", roleNames).put("ws", ws.toJson()).put("rooms", rooms.toJson())
-        .put("replay", replay.toJson())
+        .put("replay", replay.toJson()).put("pressure", pressure.toJson())
         .put("config", new JsonObject().put("watch_interval_ms", configWatchIntervalMs))
         .put("shutdown", new JsonObject().put("timeout_ms", shutdownTimeoutMs));
   }
