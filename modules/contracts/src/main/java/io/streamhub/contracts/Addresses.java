@@ -90,6 +90,35 @@ public final class Addresses {
   public static final String REPLAY_STREAM_DELETE = "replay.stream.delete.v1";
 
   /**
+   * Cluster-wide request to any ingress verticle: publish into a room as a client would (for roles that produce
+   * room traffic, e.g. the stats of every pressure frame into {@code workout.<id>}). Body: {@code {"room", "data"}}.
+   * Reply: {@code {"room", "seq"}}; 400 bad room or data, 429 backpressure, 503 cluster unavailable.
+   */
+  public static final String ROOMS_PUBLISH = "rooms.publish.v1";
+
+  /**
+   * Cluster-wide request to any stats verticle: join a workout session (creating it, or continuing its count).
+   * Body: {@code {"workout_id"}}. Reply: {@code {"workout_id", "status": "active", "frame_count"}}.
+   */
+  public static final String STATS_SESSION_JOIN = "stats.session.join.v1";
+
+  /**
+   * Cluster-wide request to any stats verticle: validate, number, compute and store one pressure frame. Body:
+   * {@code {"workout_id", "frame": <the client's pressure_frame data>, "member_id", "connection_id"}} — the last two
+   * say where to push {@code frames_persisted} when a frame stored late. Reply:
+   * {@code {"workout_id", "frame_count", "stats", "timestamp", "persisted"}} — {@code persisted} is true only once
+   * the store acknowledged the frame. Failures: 400 invalid frame (the text names the field), 404 no session for the
+   * workout, 429 too many frames not yet stored ({@code pressure.max_unpersisted_frames}; the frame got no number).
+   */
+  public static final String STATS_FRAME_PROCESS = "stats.frame.process.v1";
+
+  /**
+   * Cluster-wide request to any stats verticle: end a workout session. Body: {@code {"workout_id"}}. Reply:
+   * {@code {"workout_id", "frame_count", "summary"}}; 404 when the workout has no session.
+   */
+  public static final String STATS_SESSION_LEAVE = "stats.session.leave.v1";
+
+  /**
    * Cluster-wide request to any persistence verticle: store processed pressure frames. Body:
    * {@code {"frames": [FrameRecord...]}} (at most {@value #MAX_FRAMES_PER_APPEND}, in frame order). Reply:
    * {@code {"stored": n}} once the store acknowledged every one of them; a frame already stored (same workout and
@@ -122,6 +151,9 @@ public final class Addresses {
   /** Prefix of the address of the replay verticle on one node; requests are forwarded there to a stream's owner. */
   private static final String REPLAY_OWNER_PREFIX = "replay.stream.owner.v1.";
 
+  /** Prefix of the per-ingress-instance address receiving pushes for one connection, see {@link #connectionPush}. */
+  private static final String CONNECTION_PUSH_PREFIX = "ingress.connection.push.v1.";
+
   /** Prefix of the per-ingress-instance address receiving {@link io.streamhub.contracts.replay.StreamDeliveries}. */
   private static final String REPLAY_DELIVER_PREFIX = "replay.deliver.v1.";
 
@@ -152,5 +184,14 @@ public final class Addresses {
   /** The address where one ingress instance receives stream events for the tabs it holds. */
   public static String replayDeliver(String memberId) {
     return REPLAY_DELIVER_PREFIX + memberId;
+  }
+
+  /**
+   * The address where one ingress instance pushes an event to one of its connections (e.g. {@code frames_persisted}
+   * to the device that sent the frames). Body: {@code {"connection_id", "event", "data"}}; a connection that has gone
+   * is skipped.
+   */
+  public static String connectionPush(String memberId) {
+    return CONNECTION_PUSH_PREFIX + memberId;
   }
 }

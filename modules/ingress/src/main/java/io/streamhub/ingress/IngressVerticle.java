@@ -8,6 +8,11 @@ import io.streamhub.contracts.replay.StreamDeliveries;
 import io.streamhub.contracts.replay.StreamDeliveriesCodec;
 import io.streamhub.ingress.http.PublishRoute;
 import io.streamhub.ingress.http.StreamRoutes;
+import io.streamhub.contracts.FailureCodes;
+import io.streamhub.contracts.rooms.RoomName;
+import io.streamhub.ingress.pressure.PressureEvents;
+import io.streamhub.ingress.protocol.ErrorCode;
+import io.streamhub.ingress.protocol.ProtocolException;
 import io.streamhub.ingress.replay.ReplayEvents;
 import io.streamhub.ingress.replay.ReplayTabs;
 import io.streamhub.ingress.ops.OpsRoutes;
@@ -22,6 +27,7 @@ import io.streamhub.ingress.rooms.StageAdapter;
 import io.streamhub.ingress.rooms.Timers;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
@@ -58,6 +64,7 @@ public final class IngressVerticle extends VerticleBase {
 
   private final ReplayTabs replayTabs = new ReplayTabs();
   private ReplayEvents replayEvents;
+  private PressureEvents pressureEvents;
 
   /**
    * @param nodeId this node's cluster id; the replay role drops the tabs of a node that leaves the cluster
@@ -101,6 +108,8 @@ public final class IngressVerticle extends VerticleBase {
     RoomEvents.register(dispatcher, subscriptions, sequencer);
     replayEvents = new ReplayEvents(vertx.eventBus(), replayTabs, memberId, nodeId);
     replayEvents.register(dispatcher);
+    pressureEvents = new PressureEvents(vertx.eventBus(), memberId);
+    pressureEvents.register(dispatcher);
     return registerDelivery().compose(v -> watchConfig()).compose(v -> listen()).onSuccess(v -> startRefresh());
   }
 
@@ -110,7 +119,25 @@ public final class IngressVerticle extends VerticleBase {
         vertx.eventBus().<JsonObject>consumer(Addresses.roomsDeliver(memberId),
             message -> subscriptions.onMessage(RoomMessage.fromJson(message.body()))).completion(),
         vertx.eventBus().<StreamDeliveries>consumer(Addresses.replayDeliver(memberId),
-            message -> message.body().items().forEach(replayTabs::onDelivery)).completion()).mapEmpty();
+            message -> message.body().items().forEach(replayTabs::onDelivery)).completion(),
+        vertx.eventBus().<JsonObject>consumer(Addresses.ROOMS_PUBLISH, this::publishFromRole).completion(),
+        vertx.eventBus().<JsonObject>consumer(Addresses.connectionPush(memberId),
+            message -> pressureEvents.push(message.body())).completion())
+        .mapEmpty();
+  }
+
+  /** Another role publishes into a room ({@link Addresses#ROOMS_PUBLISH}), exactly as a client would. */
+  private void publishFromRole(Message<JsonObject> message) {
+    JsonObject body = message.body() == null ? new JsonObject() : message.body();
+    String room = body.getString("room");
+    JsonObject data = body.getValue("data") instanceof JsonObject d ? d : null;
+    if (!RoomName.isValid(room) || data == null) {
+      message.fail(FailureCodes.BAD_REQUEST, "rooms.publish needs a valid room and a data object");
+      return;
+    }
+    sequencer.publish(room, data).onSuccess(seq -> message.reply(new JsonObject().put("room", room).put("seq", seq)))
+        .onFailure(e -> message.fail(e instanceof ProtocolException pe && pe.code() == ErrorCode.BACKPRESSURE
+            ? FailureCodes.BACKPRESSURE : FailureCodes.UNAVAILABLE, e.getMessage()));
   }
 
   private Future<Void> watchConfig() {
@@ -152,6 +179,7 @@ public final class IngressVerticle extends VerticleBase {
     connections.remove(connection);
     subscriptions.unsubscribeAll(connection);
     replayEvents.connectionClosed(connection);
+    pressureEvents.connectionClosed(connection);
   }
 
   private void startRefresh() {

@@ -17,14 +17,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The persistence role: owns the connection to MongoDB (or starts the embedded store when
- * {@code mongo.connection_string} is empty), answers {@link Addresses#PERSISTENCE_STORE_PING} and stores replay
+ * {@code mongo.connection_string} is empty), answers {@link Addresses#PERSISTENCE_STORE_PING}, stores replay
  * streams' statuses and events ({@link ReplayStore}, answering the {@code PERSISTENCE_REPLAY_*} addresses through
- * {@link ReplayConsumers}).
+ * {@link ReplayConsumers}) and pressure workouts' sessions and frames ({@link PressureStore}, answering the
+ * {@code PERSISTENCE_PRESSURE_*} addresses through {@link PressureConsumers}).
  *
- * <p>{@link #start()} completes only once the store has answered a {@code ping}, the replay indexes exist and every
- * consumer is registered (cluster-wide when clustered); it fails with a message naming the store when the store does
- * not answer (timeouts: see {@link MongoClientConfig} and {@link StorePinger#PING_TIMEOUT_MS}). {@link #stop()}
- * unregisters the consumers, closes the client, then the embedded store, which commits its data file.
+ * <p>{@link #start()} completes only once the store has answered a {@code ping}, the replay and pressure indexes
+ * exist and every consumer is registered (cluster-wide when clustered); it fails with a message naming the store when
+ * the store does not answer (timeouts: see {@link MongoClientConfig} and {@link StorePinger#PING_TIMEOUT_MS}).
+ * {@link #stop()} unregisters the consumers, closes the client, then the embedded store, which commits its data
+ * file.
  *
  * <p>Deploy one instance per node: an instance started on an empty {@code mongo.connection_string} starts (and owns)
  * an embedded store, and instances in one Vert.x share one client pool ({@value #CLIENT_NAME}).
@@ -92,13 +94,15 @@ public final class PersistenceVerticle extends VerticleBase {
 
   private Future<Void> registerConsumers(StorePing firstPing) {
     ReplayStore replayStore = new ReplayStore(client);
-    return replayStore.createIndexes()
-        .recover(failure -> Future.failedFuture(new IllegalStateException("creating the replay indexes in the MongoDB "
-            + "store at " + storeHosts + " (database " + mongo.database() + ") failed: " + StorePinger.reason(failure),
-            failure)))
+    PressureStore pressureStore = new PressureStore(client);
+    return Future.all(replayStore.createIndexes(), pressureStore.createIndexes())
+        .recover(failure -> Future.failedFuture(new IllegalStateException("creating the replay and pressure indexes in "
+            + "the MongoDB store at " + storeHosts + " (database " + mongo.database() + ") failed: "
+            + StorePinger.reason(failure), failure)))
         .compose(indexed -> {
           consumers.add(vertx.eventBus().consumer(Addresses.PERSISTENCE_STORE_PING, this::answerPing));
           consumers.addAll(ReplayConsumers.register(vertx.eventBus(), replayStore));
+          consumers.addAll(PressureConsumers.register(vertx.eventBus(), pressureStore));
           return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
         })
         .<Void>mapEmpty()

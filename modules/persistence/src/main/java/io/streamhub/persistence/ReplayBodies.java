@@ -1,5 +1,13 @@
 package io.streamhub.persistence;
 
+import static io.streamhub.persistence.BodyFields.decode;
+import static io.streamhub.persistence.BodyFields.integer;
+import static io.streamhub.persistence.BodyFields.longValue;
+import static io.streamhub.persistence.BodyFields.object;
+import static io.streamhub.persistence.BodyFields.require;
+import static io.streamhub.persistence.BodyFields.requireLong;
+import static io.streamhub.persistence.BodyFields.requireString;
+
 import io.streamhub.contracts.Addresses;
 import io.streamhub.contracts.replay.EventsQuery;
 import io.streamhub.contracts.replay.StreamEventRecord;
@@ -7,16 +15,14 @@ import io.streamhub.contracts.replay.StreamStatus;
 import io.streamhub.contracts.replay.VisitorId;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Decodes the bodies of the {@code persistence.replay.*} requests. Every method throws
  * {@link IllegalArgumentException} with a text naming the offending field (e.g. {@code events[2].seq must be an
  * integer}) when the body is not a valid message: a field missing, of the wrong JSON type, or refused by the
- * contract record's own checks.
+ * contract record's own checks (see {@link BodyFields}).
  */
 final class ReplayBodies {
 
@@ -98,76 +104,5 @@ final class ReplayBodies {
     JsonObject json = object(body);
     requireString(json, "visitor_id", "");
     return VisitorId.require(json.getString("visitor_id"));
-  }
-
-  private static JsonObject object(Object body) {
-    if (body == null) {
-      return new JsonObject();
-    }
-    if (body instanceof JsonObject json) {
-      return json;
-    }
-    throw new IllegalArgumentException("body must be a JSON object, got " + body.getClass().getSimpleName());
-  }
-
-  private static void require(JsonObject json, String field, String where) {
-    if (json.getValue(field) == null) {
-      throw new IllegalArgumentException(where + field + " is required");
-    }
-  }
-
-  private static void requireString(JsonObject json, String field, String where) {
-    require(json, field, where);
-    if (!(json.getValue(field) instanceof String)) {
-      throw new IllegalArgumentException(where + field + " must be a string");
-    }
-  }
-
-  private static void requireLong(JsonObject json, String field, String where) {
-    require(json, field, where);
-    longValue(json, field, where);
-  }
-
-  /** Checks that a field, when present, is an integer that fits a {@code long}. */
-  private static void longValue(JsonObject json, String field, String where) {
-    Object value = json.getValue(field);
-    if (value != null && !isWhole(value, Long.MIN_VALUE, Long.MAX_VALUE)) {
-      throw new IllegalArgumentException(where + field + " must be an integer");
-    }
-  }
-
-  /** Checks that a field, when present, is an integer that fits an {@code int}. */
-  private static void integer(JsonObject json, String field, String where) {
-    Object value = json.getValue(field);
-    if (value != null && !isWhole(value, Integer.MIN_VALUE, Integer.MAX_VALUE)) {
-      throw new IllegalArgumentException(where + field + " must be an integer (32-bit)");
-    }
-  }
-
-  private static boolean isWhole(Object value, long min, long max) {
-    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-      long n = ((Number) value).longValue();
-      return n >= min && n <= max;
-    }
-    if (value instanceof BigInteger big) {
-      return big.bitLength() < 64 && big.longValue() >= min && big.longValue() <= max;
-    }
-    return false;
-  }
-
-  /**
-   * Runs a record factory, turning what it throws into a text that names the field. The type checks above keep
-   * {@link ClassCastException} and {@link NullPointerException} from happening; they are still caught so that no
-   * body can escape as anything but a bad request.
-   */
-  private static <T> T decode(Supplier<T> factory, String where) {
-    try {
-      return factory.get();
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(where + e.getMessage(), e);
-    } catch (ClassCastException | NullPointerException e) {
-      String context = where.isEmpty() ? "body" : where.substring(0, where.length() - 1);
-      throw new IllegalArgumentException(context + " is malformed: " + e.getMessage(), e);
-    }
   }
 }

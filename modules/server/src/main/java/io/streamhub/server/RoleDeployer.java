@@ -8,6 +8,10 @@ import io.streamhub.ingress.rooms.LocalRoomDirectory;
 import io.streamhub.ingress.rooms.RoomDirectory;
 import io.streamhub.persistence.PersistenceVerticle;
 import io.streamhub.replay.ReplayVerticle;
+import io.streamhub.stats.StatsVerticle;
+import io.streamhub.stats.session.HazelcastSessionLedger;
+import io.streamhub.stats.session.LocalSessionLedger;
+import io.streamhub.stats.session.SessionLedger;
 import io.streamhub.replay.registry.HazelcastStreamRegistry;
 import io.streamhub.replay.registry.LocalStreamRegistry;
 import io.streamhub.replay.registry.StreamRegistry;
@@ -29,7 +33,7 @@ final class RoleDeployer {
 
   private static final Logger log = LoggerFactory.getLogger(RoleDeployer.class);
   /** Roles accepted in the configuration whose modules are not part of the build yet. */
-  private static final List<Role> WITHOUT_MODULE = List.of(Role.STATS, Role.DASHBOARD);
+  private static final List<Role> WITHOUT_MODULE = List.of(Role.DASHBOARD);
 
   private record Deployment(String name, String id) {
   }
@@ -54,6 +58,10 @@ final class RoleDeployer {
     if (config.has(Role.REPLAY)) {
       ReplayVerticle replay = new ReplayVerticle(config, streamRegistry(), Path.of("").toAbsolutePath());
       chain = chain.compose(v -> deploy("replay", replay));
+    }
+    if (config.has(Role.STATS)) {
+      SessionLedger ledger = node.clustered() ? new HazelcastSessionLedger(node.hazelcast()) : new LocalSessionLedger();
+      chain = chain.compose(v -> deploy("stats", new StatsVerticle(config, ledger)));
     }
     for (Role role : WITHOUT_MODULE) {
       if (config.has(role)) {

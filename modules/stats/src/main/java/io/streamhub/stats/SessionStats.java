@@ -11,7 +11,7 @@ import io.vertx.core.json.JsonObject;
  * {@link #fromJson(JsonObject)} continues a session after a restart with the same results as if it had never
  * stopped.
  */
-public final class SessionStats {
+public final class SessionStats implements java.io.Serializable {
 
   private long frameCount;
   private long firstTs;

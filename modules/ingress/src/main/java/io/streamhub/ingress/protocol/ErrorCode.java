@@ -12,7 +12,10 @@ public enum ErrorCode {
   INVALID_FIELD("invalid_field"),
   /** The message exceeds {@code ws.max_message_bytes}. */
   MESSAGE_TOO_LARGE("message_too_large"),
-  /** A {@code leave_stream} or {@code stream_control} for a visitor this connection has not joined. */
+  /**
+   * A request for a stream or session this connection has not joined ({@code leave_stream}, {@code stream_control},
+   * {@code pressure_frame}, {@code leave_session}).
+   */
   NOT_JOINED("not_joined"),
   /** The dataset named in {@code join_stream} does not exist. */
   UNKNOWN_DATASET("unknown_dataset"),

@@ -10,7 +10,7 @@ import io.vertx.core.json.JsonObject;
  * @param row {@code sum(r * v[r][c]) / sum(v)}, in rows from the front
  * @param col {@code sum(c * v[r][c]) / sum(v)}, in columns from the left
  */
-public record CenterOfPressure(double row, double col) {
+public record CenterOfPressure(double row, double col) implements java.io.Serializable {
 
   /**
    * @param other another centre of the same matrix shape

@@ -16,7 +16,7 @@ import io.vertx.core.json.JsonObject;
  * @param shapeChanged whether the two matrices have different row or column counts
  */
 public record FrameDelta(double sum, double mean, double max, int contactArea, Double centerOfPressureShift,
-    boolean shapeChanged) {
+    boolean shapeChanged) implements java.io.Serializable {
 
   /**
    * @param previous the previous frame's statistics

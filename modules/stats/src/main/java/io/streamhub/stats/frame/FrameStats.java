@@ -31,7 +31,8 @@ import io.vertx.core.json.JsonObject;
  */
 public record FrameStats(int rows, int cols, double sum, double mean, double max, int maxRow, int maxCol,
     double min, double std, int contactArea, double contactFraction, CenterOfPressure centerOfPressure,
-    double leftPercent, double rightPercent, double frontPercent, double backPercent, FrameDelta delta) {
+    double leftPercent, double rightPercent, double frontPercent, double backPercent, FrameDelta delta)
+    implements java.io.Serializable {
 
   /** @return {@code R * C} */
   public int cells() {

@@ -1,0 +1,131 @@
+package io.streamhub.ingress.pressure;
+
+import io.streamhub.contracts.Addresses;
+import io.streamhub.contracts.FailureCodes;
+import io.streamhub.contracts.pressure.WorkoutId;
+import io.streamhub.ingress.protocol.ClientConnection;
+import io.streamhub.ingress.protocol.ErrorCode;
+import io.streamhub.ingress.protocol.EventDispatcher;
+import io.streamhub.ingress.protocol.Fields;
+import io.streamhub.ingress.protocol.ProtocolException;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The pressure events of the client protocol — {@code join_session}, {@code pressure_frame},
+ * {@code leave_session} — for every wire protocol. A connection may send frames only for workouts it joined; the
+ * frame itself is validated, numbered and stored by the stats role.
+ */
+public final class PressureEvents {
+
+  private final EventBus bus;
+  private final String memberId;
+  private final Map<String, Set<String>> joinedByConnection = new HashMap<>();
+  private final Map<String, ClientConnection> connections = new HashMap<>();
+
+  /** @param memberId this ingress instance, where the stats role pushes {@code frames_persisted} */
+  public PressureEvents(EventBus bus, String memberId) {
+    this.bus = bus;
+    this.memberId = memberId;
+  }
+
+  /** Pushes an event the stats role addressed to one connection ({@link Addresses#connectionPush}). */
+  public void push(JsonObject body) {
+    ClientConnection connection = connections.get(body.getString("connection_id"));
+    if (connection != null && body.getValue("data") instanceof JsonObject data) {
+      connection.send(body.getString("event"), data);
+    }
+  }
+
+  public void register(EventDispatcher dispatcher) {
+    dispatcher.register("join_session", this::join);
+    dispatcher.register("pressure_frame", this::frame);
+    dispatcher.register("leave_session", this::leave);
+  }
+
+  private Future<JsonObject> join(ClientConnection connection, JsonObject data) {
+    String workoutId = workoutId(data);
+    return ask(Addresses.STATS_SESSION_JOIN, new JsonObject().put("workout_id", workoutId), "join_session")
+        .map(joined -> {
+          joinedByConnection.computeIfAbsent(connection.id(), c -> new HashSet<>()).add(workoutId);
+          connections.put(connection.id(), connection);
+          connection.send("session_joined", joined);
+          return joined;
+        });
+  }
+
+  private Future<JsonObject> frame(ClientConnection connection, JsonObject data) {
+    String workoutId = workoutId(data);
+    if (!joinedByConnection.getOrDefault(connection.id(), Set.of()).contains(workoutId)) {
+      throw new ProtocolException(ErrorCode.NOT_JOINED, "this connection has not joined workout " + workoutId
+          + "; send join_session first");
+    }
+    JsonObject request = new JsonObject().put("workout_id", workoutId).put("frame", data).put("member_id", memberId)
+        .put("connection_id", connection.id());
+    return ask(Addresses.STATS_FRAME_PROCESS, request, "pressure_frame")
+        .map(processed -> {
+          connection.send("frame_processed", processed);
+          return processed;
+        });
+  }
+
+  private Future<JsonObject> leave(ClientConnection connection, JsonObject data) {
+    String workoutId = workoutId(data);
+    Set<String> joined = joinedByConnection.getOrDefault(connection.id(), Set.of());
+    if (!joined.contains(workoutId)) {
+      throw new ProtocolException(ErrorCode.NOT_JOINED, "this connection has not joined workout " + workoutId);
+    }
+    joined.remove(workoutId);
+    return ask(Addresses.STATS_SESSION_LEAVE, new JsonObject().put("workout_id", workoutId), "leave_session")
+        .map(ended -> {
+          connection.send("session_ended", ended);
+          return ended;
+        });
+  }
+
+  /** Forgets the workouts of a closed connection; their sessions go on for other devices. */
+  public void connectionClosed(ClientConnection connection) {
+    joinedByConnection.remove(connection.id());
+    connections.remove(connection.id());
+  }
+
+  private static String workoutId(JsonObject data) {
+    String id = Fields.requiredString(data, "workout_id");
+    try {
+      return WorkoutId.require(id);
+    } catch (IllegalArgumentException e) {
+      throw ProtocolException.invalidField("workout_id", e.getMessage().replaceFirst("^workout_id ", ""));
+    }
+  }
+
+  private Future<JsonObject> ask(String address, JsonObject body, String event) {
+    return bus.<JsonObject>request(address, body).map(Message::body)
+        .recover(failure -> Future.failedFuture(translate(failure, event)));
+  }
+
+  private static ProtocolException translate(Throwable failure, String event) {
+    if (failure instanceof ReplyException re) {
+      if (re.failureType() == ReplyFailure.NO_HANDLERS) {
+        return new ProtocolException(ErrorCode.UNAVAILABLE, "no node with the stats role answers");
+      }
+      if (re.failureType() == ReplyFailure.TIMEOUT) {
+        return new ProtocolException(ErrorCode.UNAVAILABLE, "the stats role did not answer " + event + " in time");
+      }
+      return switch (re.failureCode()) {
+        case FailureCodes.BAD_REQUEST -> new ProtocolException(ErrorCode.INVALID_FIELD, re.getMessage());
+        case FailureCodes.NOT_FOUND -> new ProtocolException(ErrorCode.NOT_JOINED, re.getMessage());
+        case FailureCodes.BACKPRESSURE -> new ProtocolException(ErrorCode.BACKPRESSURE, re.getMessage());
+        default -> new ProtocolException(ErrorCode.UNAVAILABLE, event + " failed: " + re.getMessage());
+      };
+    }
+    return new ProtocolException(ErrorCode.INTERNAL, event + " failed");
+  }
+}

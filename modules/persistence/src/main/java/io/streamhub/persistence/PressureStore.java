@@ -1,0 +1,161 @@
+package io.streamhub.persistence;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import io.streamhub.contracts.pressure.FrameRecord;
+import io.streamhub.contracts.pressure.SessionRecord;
+import io.streamhub.contracts.pressure.WorkoutId;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.BulkOperation;
+import io.vertx.ext.mongo.BulkWriteOptions;
+import io.vertx.ext.mongo.FindOptions;
+import io.vertx.ext.mongo.IndexOptions;
+import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.mongo.UpdateOptions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stored side of pressure workouts: each workout's session ({@value #SESSIONS}, one document per workout,
+ * {@code _id} = workout id, the fields of {@link SessionRecord#toJson()}) and its processed frames ({@value #FRAMES},
+ * the fields of {@link FrameRecord#toJson()}, {@code _id} = {@code "<workout_id>:<frame>"}, see {@link #frameId}).
+ *
+ * <p>Every method returns at once; a failed future carries the store's error. Writes are idempotent: a frame whose
+ * {@code (workout_id, frame)} is already stored is not stored again (and counts as stored), and a session with a
+ * lower {@code frame_count} than the stored one is not stored (see {@link #saveSession}).
+ *
+ * <p>Every write and point read goes by {@code _id}, the one key every store serves from its primary index (the
+ * embedded store scans the collection for any other filter and uses neither non-unique nor descending indexes). The
+ * unique {@code (workout_id, frame)} index states the same rule as the frame's {@code _id} for a real MongoDB, where
+ * it also serves {@link #frames(FramesQuery)}.
+ */
+final class PressureStore {
+
+  static final String SESSIONS = "pressure_sessions";
+  static final String FRAMES = "pressure_frames";
+
+  /** Newest first: the order of {@link #frames(FramesQuery)}. */
+  private static final JsonObject NEWEST_FIRST = new JsonObject().put("frame", -1);
+  private static final JsonObject WITHOUT_ID = new JsonObject().put("_id", 0);
+
+  private final MongoClient client;
+  /** The last session save of each workout with one in progress; confined to the verticle's event loop. */
+  private final Map<String, Future<Boolean>> sessionSaves = new HashMap<>();
+
+  PressureStore(MongoClient client) {
+    this.client = client;
+  }
+
+  /**
+   * A page of a workout's stored frames, newest first.
+   *
+   * @param workoutId the workout
+   * @param limit frames per page, 1..{@value #MAX_LIMIT}
+   * @param offset frames skipped from the newest, 0 or more
+   */
+  record FramesQuery(String workoutId, int limit, int offset) {
+
+    static final int MAX_LIMIT = 1000;
+
+    FramesQuery {
+      WorkoutId.require(workoutId);
+      if (limit < 1 || limit > MAX_LIMIT) {
+        throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
+      }
+      if (offset < 0) {
+        throw new IllegalArgumentException("offset must be 0 or more, got " + offset);
+      }
+    }
+
+    static FramesQuery fromJson(JsonObject json) {
+      return new FramesQuery(json.getString("workout_id"), json.getInteger("limit", 0), json.getInteger("offset", 0));
+    }
+  }
+
+  /** The {@code _id} of a stored frame: unique per {@code (workout_id, frame)}; workout ids hold no {@code :}. */
+  static String frameId(String workoutId, long frame) {
+    return workoutId + ":" + frame;
+  }
+
+  /** Creates the unique {@code (workout_id, frame)} index (a no-op when it exists). */
+  Future<Void> createIndexes() {
+    JsonObject oncePerFrame = new JsonObject().put("workout_id", 1).put("frame", 1);
+    return client.createIndexWithOptions(FRAMES, oncePerFrame, new IndexOptions().unique(true));
+  }
+
+  /**
+   * Stores frames in one unordered bulk insert. A frame already stored (by an earlier request, or earlier in this
+   * batch) is refused by the store as a duplicate key and counts as stored; any other error fails the whole call,
+   * though some frames may have gone in: the caller re-sends the batch, and those are then duplicates. Succeeds with
+   * the number of frames now stored of the batch: all of them.
+   */
+  Future<Integer> append(List<FrameRecord> frames) {
+    if (frames.isEmpty()) {
+      return Future.succeededFuture(0);
+    }
+    List<BulkOperation> inserts = new ArrayList<>(frames.size());
+    frames.forEach(frame -> inserts.add(
+        BulkOperation.createInsert(frame.toJson().put("_id", frameId(frame.workoutId(), frame.frame())))));
+    return client.bulkWriteWithOptions(FRAMES, inserts, new BulkWriteOptions().setOrdered(false))
+        .map(result -> frames.size())
+        .recover(failure -> {
+          // Unordered: every insert was tried, and each one either went in or has its own write error.
+          if (failure instanceof MongoBulkWriteException bulk && bulk.getWriteConcernError() == null
+              && bulk.getWriteErrors().stream().allMatch(error -> isDuplicateKey(error.getCode()))) {
+            return Future.succeededFuture(frames.size());
+          }
+          return Future.failedFuture(failure);
+        });
+  }
+
+  /** One page of a workout's frames, newest first ({@code frame} descending), without the store's {@code _id}. */
+  Future<List<FrameRecord>> frames(FramesQuery query) {
+    FindOptions page = new FindOptions().setSort(NEWEST_FIRST.copy()).setSkip(query.offset()).setLimit(query.limit())
+        .setFields(WITHOUT_ID.copy());
+    return client.findWithOptions(FRAMES, new JsonObject().put("workout_id", query.workoutId()), page)
+        .map(documents -> documents.stream().map(FrameRecord::fromJson).toList());
+  }
+
+  /**
+   * Stores a workout's session unless the stored one has a higher {@code frame_count} (records may arrive out of
+   * order; one with the same {@code frame_count}, e.g. the session ending, replaces the stored one). Succeeds with
+   * whether it was stored.
+   *
+   * <p>Saves of one workout are chained on this instance, each a read and a replace by {@code _id}. Two persistence
+   * nodes saving the same workout within the same few milliseconds could still interleave.
+   */
+  Future<Boolean> saveSession(SessionRecord session) {
+    String workout = session.workoutId();
+    Future<Boolean> previous = sessionSaves.getOrDefault(workout, Future.succeededFuture(true));
+    Future<Boolean> next = previous.transform(done -> saveIfNotLower(session));
+    sessionSaves.put(workout, next);
+    next.onComplete(done -> sessionSaves.remove(workout, next));
+    return next;
+  }
+
+  private Future<Boolean> saveIfNotLower(SessionRecord session) {
+    JsonObject byId = new JsonObject().put("_id", session.workoutId());
+    return client.findOne(SESSIONS, byId, new JsonObject().put("frame_count", 1)).compose(stored -> {
+      if (stored != null && stored.getLong("frame_count", 0L) > session.frameCount()) {
+        return Future.succeededFuture(false);
+      }
+      JsonObject document = session.toJson().put("_id", session.workoutId());
+      return client.replaceDocumentsWithOptions(SESSIONS, byId.copy(), document, new UpdateOptions().setUpsert(true))
+          .map(true);
+    });
+  }
+
+  /** The stored session of a workout, or {@code null} for a workout never seen. */
+  Future<SessionRecord> session(String workoutId) {
+    return client.findOne(SESSIONS, new JsonObject().put("_id", workoutId), WITHOUT_ID.copy())
+        .map(document -> document == null ? null : SessionRecord.fromJson(document));
+  }
+
+  /** MongoDB's duplicate-key codes (11000, and the legacy 11001 and 12582). */
+  private static boolean isDuplicateKey(int code) {
+    return ErrorCategory.fromErrorCode(code) == ErrorCategory.DUPLICATE_KEY;
+  }
+}

@@ -1,0 +1,46 @@
+package io.streamhub.stats.session;
+
+import io.streamhub.stats.frame.FrameStats;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** The ledger of a node running alone: a map whose per-key compute is the atomic step. */
+public final class LocalSessionLedger implements SessionLedger {
+
+  private final ConcurrentMap<String, SessionState> sessions = new ConcurrentHashMap<>();
+
+  @Override
+  public CompletionStage<SessionState> join(String workoutId, long nowMs) {
+    return CompletableFuture.completedFuture(sessions.compute(workoutId, (id, state) -> {
+      SessionState s = state == null ? new SessionState(nowMs) : state;
+      s.reactivate(nowMs);
+      return s;
+    }));
+  }
+
+  @Override
+  public CompletionStage<SessionState.Recorded> record(String workoutId, FrameStats frame, long timestampMs,
+      long nowMs) {
+    SessionState.Recorded[] out = new SessionState.Recorded[1];
+    sessions.computeIfPresent(workoutId, (id, state) -> {
+      out[0] = state.record(frame, timestampMs, nowMs);
+      return state;
+    });
+    return CompletableFuture.completedFuture(out[0]);
+  }
+
+  @Override
+  public CompletionStage<SessionState> end(String workoutId) {
+    return CompletableFuture.completedFuture(sessions.computeIfPresent(workoutId, (id, state) -> {
+      state.end();
+      return state;
+    }));
+  }
+
+  @Override
+  public CompletionStage<SessionState> get(String workoutId) {
+    return CompletableFuture.completedFuture(sessions.get(workoutId));
+  }
+}

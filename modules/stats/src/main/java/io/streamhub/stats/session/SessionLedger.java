@@ -1,0 +1,23 @@
+package io.streamhub.stats.session;
+
+import io.streamhub.stats.frame.FrameStats;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Workout sessions, cluster-wide. Every operation is atomic per workout, which is what makes frame numbers exact
+ * when two devices on two nodes send into the same workout: 1..N, no duplicate, no gap.
+ */
+public interface SessionLedger {
+
+  /** Joins (creating or reactivating) the session; completes with its state after the join. */
+  CompletionStage<SessionState> join(String workoutId, long nowMs);
+
+  /** Numbers a frame of an existing session; completes with null when the workout has no session. */
+  CompletionStage<SessionState.Recorded> record(String workoutId, FrameStats frame, long timestampMs, long nowMs);
+
+  /** Ends the session; completes with its final state, or null when the workout has no session. */
+  CompletionStage<SessionState> end(String workoutId);
+
+  /** The session's state, or null. */
+  CompletionStage<SessionState> get(String workoutId);
+}
