@@ -113,6 +113,13 @@ public final class Addresses {
   public static final String STATS_FRAME_PROCESS = "stats.frame.process.v1";
 
   /**
+   * Cluster-wide request to any stats verticle: a workout session's state. Body: {@code {"workout_id"}}. Reply:
+   * {@code {"workout_id", "status": "active"|"ended", "frame_count", "summary"}}, from the live session or, when the
+   * cluster no longer holds it, from the store; 404 for a workout never seen.
+   */
+  public static final String STATS_SESSION_GET = "stats.session.get.v1";
+
+  /**
    * Cluster-wide request to any stats verticle: end a workout session. Body: {@code {"workout_id"}}. Reply:
    * {@code {"workout_id", "frame_count", "summary"}}; 404 when the workout has no session.
    */

@@ -7,6 +7,7 @@ import io.streamhub.ingress.http.HttpErrors;
 import io.streamhub.contracts.replay.StreamDeliveries;
 import io.streamhub.contracts.replay.StreamDeliveriesCodec;
 import io.streamhub.ingress.http.PublishRoute;
+import io.streamhub.ingress.http.SessionRoutes;
 import io.streamhub.ingress.http.StreamRoutes;
 import io.streamhub.contracts.FailureCodes;
 import io.streamhub.contracts.rooms.RoomName;
@@ -155,6 +156,7 @@ public final class IngressVerticle extends VerticleBase {
     router.post("/api/v1/rooms/:room/publish").handler(BodyHandler.create().setBodyLimit(frameLimit))
         .handler(publish::handle);
     StreamRoutes.mount(router, vertx.eventBus());
+    SessionRoutes.mount(router, pressureEvents, vertx.eventBus(), frameLimit);
     OpsRoutes.mount(vertx, router);
     router.route().last().handler(rc -> HttpErrors.send(rc, 404, "not_found", "no route for " + rc.request().path()));
     return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> {

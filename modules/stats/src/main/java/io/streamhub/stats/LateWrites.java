@@ -99,6 +99,9 @@ final class LateWrites {
   private void notifyDevices(List<Waiting> stored) {
     Map<List<String>, Long> upTo = new LinkedHashMap<>();
     for (Waiting w : stored) {
+      if (w.memberId() == null || w.connectionId() == null) {
+        continue;
+      }
       upTo.merge(List.of(w.memberId(), w.connectionId(), w.frame().workoutId()), w.frame().frame(), Math::max);
     }
     upTo.forEach((key, frame) -> vertx.eventBus().send(Addresses.connectionPush(key.get(0)), new JsonObject()

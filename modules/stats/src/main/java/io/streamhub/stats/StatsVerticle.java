@@ -45,6 +45,7 @@ public final class StatsVerticle extends VerticleBase {
         bus.<JsonObject>consumer(Addresses.STATS_SESSION_JOIN, m -> serve(m, this::join)).completion(),
         bus.<JsonObject>consumer(Addresses.STATS_FRAME_PROCESS, m -> serve(m, frames::process)).completion(),
         bus.<JsonObject>consumer(Addresses.STATS_SESSION_LEAVE, m -> serve(m, this::leave)).completion(),
+        bus.<JsonObject>consumer(Addresses.STATS_SESSION_GET, m -> serve(m, this::status)).completion(),
         bus.<JsonObject>localConsumer(Addresses.CONFIG_CHANGED,
             m -> config = StreamhubConfig.fromJson(m.body()).pressure()).completion()))
         .onSuccess(v -> frames.lateWrites().start())
@@ -83,6 +84,21 @@ public final class StatsVerticle extends VerticleBase {
       return Future.succeededFuture(new JsonObject().put("workout_id", workoutId)
           .put("frame_count", state.frameCount()).put("summary", state.stats().toJson()));
     });
+  }
+
+  private Future<JsonObject> status(JsonObject request) {
+    String workoutId = WorkoutId.require(request.getString("workout_id"));
+    return Future.fromCompletionStage(ledger.get(workoutId), context).compose(state -> state != null
+        ? Future.succeededFuture(new JsonObject().put("workout_id", workoutId)
+            .put("status", state.active() ? SessionRecord.ACTIVE : SessionRecord.ENDED)
+            .put("frame_count", state.frameCount()).put("summary", state.stats().toJson()))
+        : vertx.eventBus().<JsonObject>request(Addresses.PERSISTENCE_PRESSURE_SESSION_GET,
+                new JsonObject().put("workout_id", workoutId))
+            .map(reply -> {
+              SessionRecord stored = SessionRecord.fromJson(reply.body());
+              return new JsonObject().put("workout_id", workoutId).put("status", stored.status())
+                  .put("frame_count", stored.frameCount()).put("summary", stored.summary());
+            }));
   }
 
   /** Keeps the session's count and summary in the store, so they outlive the cluster. */

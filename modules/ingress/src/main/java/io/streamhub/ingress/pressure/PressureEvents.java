@@ -77,6 +77,25 @@ public final class PressureEvents {
         });
   }
 
+  /**
+   * A frame over HTTP: the same validation and answer as {@code pressure_frame}; instead of a joined connection the
+   * workout must have a session (joined by any device, or over HTTP).
+   */
+  public Future<JsonObject> frameOverHttp(String workoutId, JsonObject data) {
+    return ask(Addresses.STATS_FRAME_PROCESS, new JsonObject().put("workout_id", workoutId).put("frame", data),
+        "pressure_frame");
+  }
+
+  /** Joins a session over HTTP; answers as {@code session_joined}. */
+  public Future<JsonObject> joinOverHttp(String workoutId) {
+    return ask(Addresses.STATS_SESSION_JOIN, new JsonObject().put("workout_id", workoutId), "join_session");
+  }
+
+  /** A session's status and summary. */
+  public Future<JsonObject> statusOverHttp(String workoutId) {
+    return ask(Addresses.STATS_SESSION_GET, new JsonObject().put("workout_id", workoutId), "session status");
+  }
+
   private Future<JsonObject> leave(ClientConnection connection, JsonObject data) {
     String workoutId = workoutId(data);
     Set<String> joined = joinedByConnection.getOrDefault(connection.id(), Set.of());
