@@ -113,6 +113,13 @@ public final class Addresses {
   public static final String STATS_FRAME_PROCESS = "stats.frame.process.v1";
 
   /**
+   * Cluster-wide publish by the stats role when a session ended for being idle ({@code pressure.idle_timeout_ms}).
+   * Body: {@code {"workout_id", "frame_count", "summary"}}. Every ingress sends it as {@code session_ended} to its
+   * connections that joined the workout.
+   */
+  public static final String PRESSURE_SESSION_ENDED = "pressure.session.ended.v1";
+
+  /**
    * Cluster-wide request to any stats verticle: a workout session's state. Body: {@code {"workout_id"}}. Reply:
    * {@code {"workout_id", "status": "active"|"ended", "frame_count", "summary"}}, from the live session or, when the
    * cluster no longer holds it, from the store; 404 for a workout never seen.

@@ -123,7 +123,9 @@ public final class IngressVerticle extends VerticleBase {
             message -> message.body().items().forEach(replayTabs::onDelivery)).completion(),
         vertx.eventBus().<JsonObject>consumer(Addresses.ROOMS_PUBLISH, this::publishFromRole).completion(),
         vertx.eventBus().<JsonObject>consumer(Addresses.connectionPush(memberId),
-            message -> pressureEvents.push(message.body())).completion())
+            message -> pressureEvents.push(message.body())).completion(),
+        vertx.eventBus().<JsonObject>consumer(Addresses.PRESSURE_SESSION_ENDED,
+            message -> pressureEvents.sessionEnded(message.body())).completion())
         .mapEmpty();
   }
 

@@ -105,6 +105,34 @@ class PressureOutageIT {
     }
   }
 
+  @Test
+  @DisplayName("acknowledged frames survive a restart of the node, and the workout's count continues after them")
+  void restart(@TempDir Path data) {
+    client = Vertx.vertx();
+    JsonObject overrides = roles("ingress", "stats", "persistence")
+        .put("mongo", new JsonObject().put("embedded", new JsonObject().put("data_dir", data.toString())));
+    node = NodeFixture.start(config(overrides));
+    try (WsClient device = WsClient.connect(client, node.httpPort())) {
+      PressureNodeIT.request(device, 1, "join_session", new JsonObject().put("workout_id", "w-restart"));
+      for (int i = 0; i < 3; i++) {
+        assertThat(send(device, 10 + i, "w-restart").getBoolean("persisted")).isTrue();
+      }
+    }
+    await(node.close());
+    node = NodeFixture.start(config(overrides));
+
+    try (WsClient device = WsClient.connect(client, node.httpPort())) {
+      JsonObject joined = PressureNodeIT.request(device, 1, "join_session",
+          new JsonObject().put("workout_id", "w-restart")).getJsonObject("data");
+      assertThat(joined.getLong("frame_count")).isEqualTo(3);
+      assertThat(send(device, 2, "w-restart").getLong("frame_count")).isEqualTo(4);
+    }
+    JsonObject page = await(node.vertx().eventBus().<JsonObject>request(Addresses.PERSISTENCE_PRESSURE_FRAMES_QUERY,
+        new JsonObject().put("workout_id", "w-restart").put("limit", 100).put("offset", 0))).body();
+    assertThat(page.getJsonArray("frames").stream().map(f -> ((JsonObject) f).getLong("frame")).toList())
+        .containsExactly(4L, 3L, 2L, 1L);
+  }
+
   private static JsonObject send(WsClient device, long ack, String workout) {
     JsonObject reply = PressureNodeIT.request(device, ack, "pressure_frame",
         PressureNodeIT.frame(workout, PressureNodeIT.twoByTwo()));

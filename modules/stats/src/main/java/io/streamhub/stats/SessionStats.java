@@ -32,6 +32,18 @@ public final class SessionStats implements java.io.Serializable {
    * @param timestampMs the frame's timestamp, epoch milliseconds
    */
   public void add(FrameStats frame, long timestampMs) {
+    add(frame.max(), frame.mean(), frame.contactArea(), timestampMs);
+  }
+
+  /**
+   * Adds the next frame from its stored statistics (used to catch a session up from the store after a restart).
+   *
+   * @param max the frame's largest value
+   * @param mean the frame's mean value
+   * @param contactArea the frame's contact area, cells
+   * @param timestampMs the frame's timestamp, epoch milliseconds
+   */
+  public void add(double max, double mean, int contactArea, long timestampMs) {
     frameCount++;
     if (frameCount == 1) {
       firstTs = timestampMs;
@@ -40,12 +52,12 @@ public final class SessionStats implements java.io.Serializable {
       firstTs = Math.min(firstTs, timestampMs);
       lastTs = Math.max(lastTs, timestampMs);
     }
-    if (frameCount == 1 || frame.max() > peakPressure) {
-      peakPressure = frame.max();
+    if (frameCount == 1 || max > peakPressure) {
+      peakPressure = max;
       peakFrame = frameCount;
     }
-    sumOfFrameMeans += frame.mean();
-    sumOfContactAreas += frame.contactArea();
+    sumOfFrameMeans += mean;
+    sumOfContactAreas += contactArea;
   }
 
   /** @return the number of frames added */

@@ -31,6 +31,8 @@ public final class StatsVerticle extends VerticleBase {
   private final SessionLedger ledger;
   private volatile PressureConfig config;
   private FrameProcessor frames;
+  private IdleSessions idle;
+  private SessionRestore restore;
 
   public StatsVerticle(StreamhubConfig config, SessionLedger ledger) {
     this.config = config.pressure();
@@ -40,15 +42,19 @@ public final class StatsVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     frames = new FrameProcessor(vertx, context, ledger, () -> config);
+    restore = new SessionRestore(vertx);
+    idle = new IdleSessions(vertx, context, ledger, () -> config.idleTimeoutMs());
     var bus = vertx.eventBus();
     return Future.all(List.of(
         bus.<JsonObject>consumer(Addresses.STATS_SESSION_JOIN, m -> serve(m, this::join)).completion(),
-        bus.<JsonObject>consumer(Addresses.STATS_FRAME_PROCESS, m -> serve(m, frames::process)).completion(),
+        bus.<JsonObject>consumer(Addresses.STATS_FRAME_PROCESS, m -> serve(m, r -> frames.process(r)
+            .onSuccess(processed -> idle.touch(processed.getString("workout_id"))))).completion(),
         bus.<JsonObject>consumer(Addresses.STATS_SESSION_LEAVE, m -> serve(m, this::leave)).completion(),
         bus.<JsonObject>consumer(Addresses.STATS_SESSION_GET, m -> serve(m, this::status)).completion(),
         bus.<JsonObject>localConsumer(Addresses.CONFIG_CHANGED,
             m -> config = StreamhubConfig.fromJson(m.body()).pressure()).completion()))
         .onSuccess(v -> frames.lateWrites().start())
+        .onSuccess(v -> idle.start())
         .onSuccess(v -> LOG.info("stats ready: frames up to {}x{}, contact at >= {}", config.maxRows(),
             config.maxCols(), config.contactThreshold()));
   }
@@ -57,6 +63,7 @@ public final class StatsVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     frames.lateWrites().stop();
+    idle.stop();
     if (!frames.lateWrites().isEmpty()) {
       LOG.warn("stopping with {} processed frames the store never acknowledged", frames.lateWrites().size());
     }
@@ -65,8 +72,13 @@ public final class StatsVerticle extends VerticleBase {
 
   private Future<JsonObject> join(JsonObject request) {
     String workoutId = WorkoutId.require(request.getString("workout_id"));
-    return Future.fromCompletionStage(ledger.join(workoutId, System.currentTimeMillis()), context)
+    return Future.fromCompletionStage(ledger.get(workoutId), context)
+        .compose(known -> known != null ? Future.succeededFuture() : restore.restore(workoutId)
+            .compose(stats -> Future.fromCompletionStage(ledger.seed(workoutId, stats, System.currentTimeMillis()),
+                context)))
+        .compose(seeded -> Future.fromCompletionStage(ledger.join(workoutId, System.currentTimeMillis()), context))
         .map(state -> {
+          idle.touch(workoutId);
           save(workoutId, state);
           return new JsonObject().put("workout_id", workoutId).put("status", SessionRecord.ACTIVE)
               .put("frame_count", state.frameCount());

@@ -110,6 +110,17 @@ public final class PressureEvents {
         });
   }
 
+  /** A session ended for being idle: every connection here that joined it gets {@code session_ended}. */
+  public void sessionEnded(JsonObject ended) {
+    String workoutId = ended.getString("workout_id");
+    joinedByConnection.forEach((connectionId, workouts) -> {
+      ClientConnection connection = connections.get(connectionId);
+      if (workouts.remove(workoutId) && connection != null) {
+        connection.send("session_ended", ended);
+      }
+    });
+  }
+
   /** Forgets the workouts of a closed connection; their sessions go on for other devices. */
   public void connectionClosed(ClientConnection connection) {
     joinedByConnection.remove(connection.id());

@@ -3,6 +3,7 @@ package io.streamhub.stats.session;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
+import io.streamhub.stats.SessionStats;
 import io.streamhub.stats.frame.FrameStats;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -27,6 +28,11 @@ public final class HazelcastSessionLedger implements SessionLedger {
   }
 
   @Override
+  public CompletionStage<SessionState> seed(String workoutId, SessionStats restored, long nowMs) {
+    return sessions.submitToKey(workoutId, new Seed(restored, nowMs));
+  }
+
+  @Override
   public CompletionStage<SessionState.Recorded> record(String workoutId, FrameStats frame, long timestampMs,
       long nowMs) {
     return sessions.submitToKey(workoutId, new Record(frame, timestampMs, nowMs));
@@ -35,6 +41,11 @@ public final class HazelcastSessionLedger implements SessionLedger {
   @Override
   public CompletionStage<SessionState> end(String workoutId) {
     return sessions.submitToKey(workoutId, new End());
+  }
+
+  @Override
+  public CompletionStage<SessionState> endIfIdle(String workoutId, long nowMs, long idleMs) {
+    return sessions.submitToKey(workoutId, new EndIfIdle(nowMs, idleMs));
   }
 
   @Override
@@ -52,6 +63,19 @@ public final class HazelcastSessionLedger implements SessionLedger {
     }
   }
 
+  private record Seed(SessionStats restored, long nowMs)
+      implements EntryProcessor<String, SessionState, SessionState> {
+    @Override
+    public SessionState process(Map.Entry<String, SessionState> entry) {
+      if (entry.getValue() != null) {
+        return entry.getValue();
+      }
+      SessionState state = new SessionState(restored, nowMs);
+      entry.setValue(state);
+      return state;
+    }
+  }
+
   private record Record(FrameStats frame, long timestampMs, long nowMs)
       implements EntryProcessor<String, SessionState, SessionState.Recorded> {
     @Override
@@ -63,6 +87,19 @@ public final class HazelcastSessionLedger implements SessionLedger {
       SessionState.Recorded recorded = state.record(frame, timestampMs, nowMs);
       entry.setValue(state);
       return recorded;
+    }
+  }
+
+  private record EndIfIdle(long nowMs, long idleMs) implements EntryProcessor<String, SessionState, SessionState> {
+    @Override
+    public SessionState process(Map.Entry<String, SessionState> entry) {
+      SessionState state = entry.getValue();
+      if (state == null || !state.idleSince(nowMs, idleMs)) {
+        return null;
+      }
+      state.end();
+      entry.setValue(state);
+      return state;
     }
   }
 

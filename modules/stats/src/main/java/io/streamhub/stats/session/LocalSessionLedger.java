@@ -1,5 +1,6 @@
 package io.streamhub.stats.session;
 
+import io.streamhub.stats.SessionStats;
 import io.streamhub.stats.frame.FrameStats;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -21,6 +22,12 @@ public final class LocalSessionLedger implements SessionLedger {
   }
 
   @Override
+  public CompletionStage<SessionState> seed(String workoutId, SessionStats restored, long nowMs) {
+    return CompletableFuture.completedFuture(
+        sessions.computeIfAbsent(workoutId, id -> new SessionState(restored, nowMs)));
+  }
+
+  @Override
   public CompletionStage<SessionState.Recorded> record(String workoutId, FrameStats frame, long timestampMs,
       long nowMs) {
     SessionState.Recorded[] out = new SessionState.Recorded[1];
@@ -37,6 +44,19 @@ public final class LocalSessionLedger implements SessionLedger {
       state.end();
       return state;
     }));
+  }
+
+  @Override
+  public CompletionStage<SessionState> endIfIdle(String workoutId, long nowMs, long idleMs) {
+    SessionState[] ended = new SessionState[1];
+    sessions.computeIfPresent(workoutId, (id, state) -> {
+      if (state.idleSince(nowMs, idleMs)) {
+        state.end();
+        ended[0] = state;
+      }
+      return state;
+    });
+    return CompletableFuture.completedFuture(ended[0]);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.streamhub.stats.session;
 
+import io.streamhub.stats.SessionStats;
 import io.streamhub.stats.frame.FrameStats;
 import java.util.concurrent.CompletionStage;
 
@@ -12,11 +13,23 @@ public interface SessionLedger {
   /** Joins (creating or reactivating) the session; completes with its state after the join. */
   CompletionStage<SessionState> join(String workoutId, long nowMs);
 
+  /**
+   * Creates the session from what the store knew (after a restart of the whole cluster) unless the ledger already
+   * has it; completes with the ledger's state.
+   */
+  CompletionStage<SessionState> seed(String workoutId, SessionStats restored, long nowMs);
+
   /** Numbers a frame of an existing session; completes with null when the workout has no session. */
   CompletionStage<SessionState.Recorded> record(String workoutId, FrameStats frame, long timestampMs, long nowMs);
 
   /** Ends the session; completes with its final state, or null when the workout has no session. */
   CompletionStage<SessionState> end(String workoutId);
+
+  /**
+   * Ends the session if it is active and has had no frame (and no join) for {@code idleMs}, judged by the time the
+   * ledger recorded — whichever node the frames went through; completes with the ended state, or null.
+   */
+  CompletionStage<SessionState> endIfIdle(String workoutId, long nowMs, long idleMs);
 
   /** The session's state, or null. */
   CompletionStage<SessionState> get(String workoutId);

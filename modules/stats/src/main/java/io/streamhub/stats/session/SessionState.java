@@ -21,7 +21,11 @@ public final class SessionState implements Serializable {
   private long lastFrameAtMs;
 
   SessionState(long nowMs) {
-    this.stats = new SessionStats();
+    this(new SessionStats(), nowMs);
+  }
+
+  SessionState(SessionStats restored, long nowMs) {
+    this.stats = restored;
     this.createdAtMs = nowMs;
     this.lastFrameAtMs = nowMs;
   }
@@ -37,14 +41,16 @@ public final class SessionState implements Serializable {
   }
 
   void reactivate(long nowMs) {
-    if (!active) {
-      active = true;
-      lastFrameAtMs = nowMs;
-    }
+    active = true;
+    lastFrameAtMs = nowMs;
   }
 
   void end() {
     active = false;
+  }
+
+  boolean idleSince(long nowMs, long idleMs) {
+    return active && nowMs - lastFrameAtMs >= idleMs;
   }
 
   public SessionStats stats() {
