@@ -15,7 +15,6 @@ import io.streamhub.stats.session.SessionState;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonArray;
@@ -29,14 +28,12 @@ import java.util.function.Supplier;
  */
 final class FrameProcessor {
 
-  /** How long a frame waits for the store before it is answered with {@code persisted: false}. */
-  static final long PERSIST_TIMEOUT_MS = 2_000;
-
   private final Vertx vertx;
   private final Context context;
   private final SessionLedger ledger;
   private final Supplier<PressureConfig> config;
   private final LateWrites late;
+  private final FrameWriter writer;
   private int unpersisted;
 
   FrameProcessor(Vertx vertx, Context context, SessionLedger ledger, Supplier<PressureConfig> config) {
@@ -45,6 +42,7 @@ final class FrameProcessor {
     this.ledger = ledger;
     this.config = config;
     this.late = new LateWrites(vertx, () -> unpersisted--);
+    this.writer = new FrameWriter(vertx, late);
   }
 
   LateWrites lateWrites() {
@@ -104,30 +102,18 @@ final class FrameProcessor {
   }
 
   /**
-   * Stores the frame now, answering {@code true} once the store acknowledged it; otherwise (store slow or down, or
-   * earlier frames still waiting) it waits in {@link LateWrites} and the answer is {@code false}. Either way the
-   * reservation is released only once the frame is stored.
+   * Stores the frame, answering {@code true} once the store acknowledged it, {@code false} when it waits in
+   * {@link LateWrites}; the reservation is released only once the frame is stored.
    */
   private Future<Boolean> persist(PressureFrame frame, SessionState.Recorded recorded, String member,
       String connection) {
     FrameRecord record = new FrameRecord(frame.workoutId(), recorded.frame(), frame.timestampMs(),
         matrixJson(frame), frame.nodes(), recorded.stats().toJson(), System.currentTimeMillis());
-    LateWrites.Waiting waiting = new LateWrites.Waiting(record, member, connection);
-    if (!late.isEmpty()) {
-      late.add(waiting);
-      return Future.succeededFuture(false);
-    }
-    return vertx.eventBus().request(Addresses.PERSISTENCE_PRESSURE_FRAMES_APPEND,
-            new JsonObject().put("frames", new JsonArray().add(record.toJson())),
-            new DeliveryOptions().setSendTimeout(PERSIST_TIMEOUT_MS))
-        .map(reply -> {
-          unpersisted--;
-          return true;
-        })
-        .otherwise(failure -> {
-          late.add(waiting);
-          return false;
-        });
+    return writer.write(new LateWrites.Waiting(record, member, connection)).onSuccess(stored -> {
+      if (stored) {
+        unpersisted--;
+      }
+    });
   }
 
   private JsonObject answer(PressureFrame frame, SessionState.Recorded recorded, boolean persisted) {
