@@ -42,14 +42,19 @@ public final class ConfigLoader {
     }
   }
 
-  /** Defaults, then files, then environment; validated into a record. */
+  /** Defaults, then files, then environment; validated into a record, key files included (blocking). */
   public static StreamhubConfig load(List<Path> files, Map<String, String> env) {
-    return StreamhubConfig.fromJson(merged(files, env));
+    return checked(StreamhubConfig.fromJson(merged(files, env)));
   }
 
   /** Defaults with one override tree merged over them: the usual way tests build a config. */
   public static StreamhubConfig withOverrides(JsonObject overrides) {
-    return StreamhubConfig.fromJson(merge(defaults(), overrides));
+    return checked(StreamhubConfig.fromJson(merge(defaults(), overrides)));
+  }
+
+  private static StreamhubConfig checked(StreamhubConfig config) {
+    config.auth().requireReadableKeyFile();
+    return config;
   }
 
   public static JsonObject merged(List<Path> files, Map<String, String> env) {

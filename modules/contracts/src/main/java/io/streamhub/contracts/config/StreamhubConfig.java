@@ -10,11 +10,13 @@ import java.util.Set;
  * The whole node configuration, parsed once from the merged YAML tree (see {@code conf/application.yaml} for every
  * key, its default and whether it is live or restart-only).
  *
+ * @param auth token verification, and which roles and connections need a token
  * @param configWatchIntervalMs how often the config files are checked for changes; 0 disables watching
  * @param shutdownTimeoutMs how long a graceful shutdown may take before the process exits anyway
  */
 public record StreamhubConfig(HttpConfig http, MongoConfig mongo, ClusterConfig cluster, Set<Role> roles, WsConfig ws,
-    RoomsConfig rooms, ReplayConfig replay, PressureConfig pressure, long configWatchIntervalMs, long shutdownTimeoutMs) {
+    RoomsConfig rooms, ReplayConfig replay, PressureConfig pressure, AuthConfig auth, long configWatchIntervalMs,
+    long shutdownTimeoutMs) {
 
   public StreamhubConfig {
     roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
@@ -24,7 +26,11 @@ public record StreamhubConfig(HttpConfig http, MongoConfig mongo, ClusterConfig 
     return roles.contains(role);
   }
 
-  /** Parses and validates the merged tree; throws {@link ConfigException} naming the first bad key. */
+  /**
+   * Parses and validates the merged tree; throws {@link ConfigException} naming the first bad key, or
+   * {@code auth.jwt} when a role that verifies tokens has no key (see {@link AuthConfig}). Touches no file: key files
+   * are checked by {@link ConfigLoader}.
+   */
   public static StreamhubConfig fromJson(JsonObject json) {
     ConfigReader r = ConfigReader.root(json);
     HttpConfig http = HttpConfig.read(r.section("http"));
@@ -42,6 +48,7 @@ public record StreamhubConfig(HttpConfig http, MongoConfig mongo, ClusterConfig 
     RoomsConfig rooms = RoomsConfig.read(r.section("rooms"));
     ReplayConfig replay = ReplayConfig.read(r.section("replay"));
     PressureConfig pressure = PressureConfig.read(r.section("pressure"));
+    AuthConfig auth = AuthConfig.read(r.section("auth"));
     ConfigReader config = r.section("config");
     long watch = config.longIn("watch_interval_ms", 0, 3_600_000);
     config.rejectUnknown();
@@ -49,7 +56,9 @@ public record StreamhubConfig(HttpConfig http, MongoConfig mongo, ClusterConfig 
     long shutdownTimeout = shutdown.longIn("timeout_ms", 100, 600_000);
     shutdown.rejectUnknown();
     r.rejectUnknown();
-    return new StreamhubConfig(http, mongo, cluster, roles, ws, rooms, replay, pressure, watch, shutdownTimeout);
+    auth.requireKeyFor(roles);
+    return new StreamhubConfig(http, mongo, cluster, roles, ws, rooms, replay, pressure, auth, watch,
+        shutdownTimeout);
   }
 
   public JsonObject toJson() {
@@ -57,7 +66,7 @@ public record StreamhubConfig(HttpConfig http, MongoConfig mongo, ClusterConfig 
     roles.stream().sorted().forEach(role -> roleNames.add(role.configName()));
     return new JsonObject().put("http", http.toJson()).put("mongo", mongo.toJson()).put("cluster", cluster.toJson())
         .put("roles", roleNames).put("ws", ws.toJson()).put("rooms", rooms.toJson())
-        .put("replay", replay.toJson()).put("pressure", pressure.toJson())
+        .put("replay", replay.toJson()).put("pressure", pressure.toJson()).put("auth", auth.toJson())
         .put("config", new JsonObject().put("watch_interval_ms", configWatchIntervalMs))
         .put("shutdown", new JsonObject().put("timeout_ms", shutdownTimeoutMs));
   }

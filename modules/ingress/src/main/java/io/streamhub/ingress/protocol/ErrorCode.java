@@ -23,6 +23,10 @@ public enum ErrorCode {
   CAPACITY("capacity"),
   /** A bounded queue is full; retry later. */
   BACKPRESSURE("backpressure"),
+  /** No token where one is needed, or a token that is malformed, wrongly signed or has a claim that does not match. */
+  UNAUTHORIZED("unauthorized"),
+  /** A correctly signed token past its {@code exp} (plus {@code auth.jwt.leeway_s}). */
+  TOKEN_EXPIRED("token_expired"),
   /** A dependency (the cluster, a role on another node) did not answer. */
   UNAVAILABLE("unavailable"),
   /** Unexpected server failure; logged with the connection id. */
