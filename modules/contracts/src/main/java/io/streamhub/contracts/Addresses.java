@@ -134,7 +134,8 @@ public final class Addresses {
 
   /**
    * Cluster-wide request to any persistence verticle: store processed pressure frames. Body:
-   * {@code {"frames": [FrameRecord...]}} (at most {@value #MAX_FRAMES_PER_APPEND}, in frame order). Reply:
+   * {@code {"frames": [FrameRecord#toJson...]}} (matrix packed; at most {@value #MAX_FRAMES_PER_APPEND}, in frame
+   * order). Reply:
    * {@code {"stored": n}} once the store acknowledged every one of them; a frame already stored (same workout and
    * frame number) is not stored twice and still counts as acknowledged. 400 on a malformed body, 503 when the store
    * does not answer.
@@ -146,7 +147,8 @@ public final class Addresses {
 
   /**
    * Cluster-wide request: page through a workout's stored frames, newest first. Body:
-   * {@code {"workout_id", "limit" (1..1000), "offset" (>= 0)}}. Reply: {@code {"frames": [FrameRecord...]}}.
+   * {@code {"workout_id", "limit" (1..1000), "offset" (>= 0)}}. Reply: {@code {"frames": [FrameRecord#toApiJson...]}}
+   * (matrix as rows, as clients see it).
    */
   public static final String PERSISTENCE_PRESSURE_FRAMES_QUERY = "persistence.pressure.frames.query.v1";
 

@@ -6,6 +6,7 @@ import io.streamhub.contracts.rooms.RoomMessage;
 import io.streamhub.ingress.http.HttpErrors;
 import io.streamhub.contracts.replay.StreamDeliveries;
 import io.streamhub.contracts.replay.StreamDeliveriesCodec;
+import io.streamhub.contracts.JsonByReferenceCodec;
 import io.streamhub.ingress.http.PublishRoute;
 import io.streamhub.ingress.http.SessionRoutes;
 import io.streamhub.ingress.http.StreamRoutes;
@@ -116,6 +117,7 @@ public final class IngressVerticle extends VerticleBase {
 
   private Future<Void> registerDelivery() {
     StreamDeliveriesCodec.register(vertx.eventBus());
+    JsonByReferenceCodec.register(vertx.eventBus());
     return Future.all(
         vertx.eventBus().<JsonObject>consumer(Addresses.roomsDeliver(memberId),
             message -> subscriptions.onMessage(RoomMessage.fromJson(message.body()))).completion(),

@@ -19,7 +19,7 @@ class SlowConsumerTest {
   @DisplayName("A subscriber that stops reading is closed with 4008 while a reading subscriber gets every message")
   void slowConsumerIsDisconnectedWithoutHurtingOthers(Vertx vertx) {
     int port = IngressFixture.deploy(vertx, new JsonObject().put("ws", new JsonObject()
-        .put("max_message_bytes", 65536).put("max_pending_messages", 16)));
+        .put("max_message_bytes", 65536).put("max_pending_messages", 64)));
     try (WsClient slow = WsClient.connect(vertx, port); WsClient fast = WsClient.connect(vertx, port);
          WsClient publisher = WsClient.connect(vertx, port)) {
       slow.ok("subscribe", new JsonObject().put("room", "firehose"));

@@ -2,6 +2,7 @@ package io.streamhub.persistence;
 
 import io.streamhub.contracts.Addresses;
 import io.streamhub.contracts.FailureCodes;
+import io.streamhub.contracts.JsonByReferenceCodec;
 import io.streamhub.contracts.config.MongoConfig;
 import io.streamhub.contracts.config.StreamhubConfig;
 import io.streamhub.contracts.ops.StorePing;
@@ -93,6 +94,7 @@ public final class PersistenceVerticle extends VerticleBase {
   }
 
   private Future<Void> registerConsumers(StorePing firstPing) {
+    JsonByReferenceCodec.register(vertx.eventBus());
     ReplayStore replayStore = new ReplayStore(client);
     PressureStore pressureStore = new PressureStore(client);
     return Future.all(replayStore.createIndexes(), pressureStore.createIndexes())

@@ -25,9 +25,10 @@ import java.util.Map;
  * array}) when the body is not a valid message: a field missing, of the wrong JSON type, or refused by the contract
  * record's own checks (see {@link BodyFields}).
  *
- * <p>Beyond the types, a frame's {@code matrix} must be a non-empty rectangle of numbers, and every value of a frame
- * or session must be one the store can hold: a number that does not fit 64 bits (which JSON allows) is refused here
- * rather than failing in the store, where it would look like an outage (503) and be re-sent forever.
+ * <p>Beyond the types, a frame's {@code matrix} must be a valid packed matrix or a rectangle of numbers (see
+ * {@link io.streamhub.contracts.pressure.PressureMatrix}), and every value of a frame or session must be one the
+ * store can hold: a number that does not fit 64 bits (which JSON allows) is refused here rather than failing in the
+ * store, where it would look like an outage (503) and be re-sent forever.
  */
 final class PressureBodies {
 
@@ -62,10 +63,6 @@ final class PressureBodies {
     requireLong(json, "timestamp", where);
     requireLong(json, "received_at", where);
     require(json, "matrix", where);
-    if (!(json.getValue("matrix") instanceof JsonArray matrix)) {
-      throw new IllegalArgumentException(where + "matrix must be an array");
-    }
-    matrix(matrix, where + "matrix");
     require(json, "stats", where);
     if (!(json.getValue("stats") instanceof JsonObject stats)) {
       throw new IllegalArgumentException(where + "stats must be a JSON object");
@@ -77,35 +74,6 @@ final class PressureBodies {
     }
     storable(nodes, where + "nodes");
     return decode(() -> FrameRecord.fromJson(json), where);
-  }
-
-  /** A non-empty array of non-empty, equally long arrays of numbers. */
-  private static void matrix(JsonArray rows, String name) {
-    if (rows.isEmpty()) {
-      throw new IllegalArgumentException(name + " must have at least one row");
-    }
-    int width = -1;
-    for (int r = 0; r < rows.size(); r++) {
-      if (!(rows.getValue(r) instanceof JsonArray row)) {
-        throw new IllegalArgumentException(name + "[" + r + "] must be an array");
-      }
-      if (row.isEmpty()) {
-        throw new IllegalArgumentException(name + "[" + r + "] must not be empty");
-      }
-      if (width < 0) {
-        width = row.size();
-      } else if (row.size() != width) {
-        throw new IllegalArgumentException(name + " must be rectangular: row " + r + " has " + row.size()
-            + " values, row 0 has " + width);
-      }
-      for (int c = 0; c < row.size(); c++) {
-        Object cell = row.getValue(c);
-        if (!isStorableNumber(cell)) {
-          throw new IllegalArgumentException(name + "[" + r + "][" + c + "] must be a number (64-bit integer or "
-              + "double), got " + describe(cell));
-        }
-      }
-    }
   }
 
   /** {@code {"workout_id", "limit" (1..1000), "offset" (>= 0, 0 when absent)}}. */

@@ -47,7 +47,7 @@ final class PressureConsumers {
   private void query(Message<Object> request) {
     requests.serve(request, "query frames", PressureBodies::framesQuery, query -> store.frames(query).map(frames -> {
       JsonArray array = new JsonArray();
-      frames.forEach(frame -> array.add(frame.toJson()));
+      frames.forEach(frame -> array.add(frame.toApiJson()));
       return new JsonObject().put("frames", array);
     }));
   }

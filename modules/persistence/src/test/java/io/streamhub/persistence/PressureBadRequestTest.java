@@ -76,7 +76,7 @@ class PressureBadRequestTest {
         Arguments.of(append, new JsonObject(), "frames is required"),
         Arguments.of(append, new JsonObject().put("frames", "many"), "frames must be an array"),
         Arguments.of(append, new JsonObject().put("frames", new JsonArray().add(3)), "frames[0] must be a JSON object"),
-        Arguments.of(append, appendWithFourth(f -> f.put("matrix", "grid")), "frames[3].matrix must be an array"),
+        Arguments.of(append, appendWithFourth(f -> f.put("matrix", "grid")), "frames[3].matrix must be an array of rows or a packed matrix"),
         Arguments.of(append, appendWithFourth(f -> f.remove("matrix")), "frames[3].matrix is required"),
         Arguments.of(append, matrix(), "frames[3].matrix must have at least one row"),
         Arguments.of(append, matrix(row(1, 2), 5), "frames[3].matrix[1] must be an array"),
@@ -86,7 +86,14 @@ class PressureBadRequestTest {
         Arguments.of(append, matrix(row(1, 2), row(3, "4")), "frames[3].matrix[1][1] must be a number"),
         Arguments.of(append, matrix(row(1, null)), "frames[3].matrix[0][1] must be a number"),
         Arguments.of(append, matrix(row(1.5, HUGE)), "frames[3].matrix[0][1] must be a number (64-bit integer or "
-            + "double), got 1180591620717411303424 (BigInteger)"),
+            + "double), got 1180591620717411303424"),
+        Arguments.of(append, matrix(row(1.5, -2)), "frames[3].matrix[0][1] must be a finite number of at least 0"),
+        Arguments.of(append, appendWithFourth(f -> f.put("matrix", new JsonObject().put("rows", 2).put("cols", 2)
+            .put("f64le", new JsonObject().put("$binary", new byte[24])))), "frames[3].matrix of 2x2 needs 4 values, got 3"),
+        Arguments.of(append, appendWithFourth(f -> f.put("matrix", new JsonObject().put("rows", 1).put("cols", 1)
+            .put("f64le", new JsonObject().put("$binary", new byte[5])))), "frames[3].matrix.f64le must hold whole doubles, got 5 bytes"),
+        Arguments.of(append, appendWithFourth(f -> f.put("matrix", new JsonObject().put("rows", "2").put("cols", 1)
+            .put("f64le", new JsonObject().put("$binary", new byte[16])))), "frames[3].matrix.rows must be a whole number"),
         Arguments.of(append, appendWithFourth(f -> f.put("frame", 0)), "frames[3].frame must be >= 1"),
         Arguments.of(append, appendWithFourth(f -> f.put("frame", "4")), "frames[3].frame must be an integer"),
         Arguments.of(append, appendWithFourth(f -> f.put("frame", 4.5)), "frames[3].frame must be an integer"),

@@ -2,6 +2,7 @@ package io.streamhub.persistence;
 
 import io.streamhub.contracts.Addresses;
 import io.streamhub.contracts.pressure.FrameRecord;
+import io.streamhub.contracts.pressure.PressureMatrix;
 import io.streamhub.contracts.pressure.SessionRecord;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -38,7 +39,8 @@ final class PressureFixture {
         .put("max", new JsonObject().put("value", 49.25).put("row", 1).put("col", 2)).put("delta", (Object) null);
     JsonArray nodes = frame % 2 == 0 ? new JsonArray().add(new JsonObject().put("id", "n1").put("v", 0.5)) : null;
     long timestampMs = 1_700_000_000_000L + 250 * frame;
-    return new FrameRecord(workoutId, frame, timestampMs, matrix, nodes, stats, timestampMs + 40);
+    return new FrameRecord(workoutId, frame, timestampMs, PressureMatrix.fromRows(matrix), nodes, stats,
+        timestampMs + 40);
   }
 
   /** Frames {@code numbers} of a workout, 4×4. */

@@ -174,7 +174,8 @@ class PressureFramesTest {
           List<Long> newestFirst = LongStream.iterate(1_000, n -> n - 1).limit(1_000).boxed().toList();
           assertThat(numbers(page)).containsExactlyElementsOf(newestFirst);
           assertThat(page.get(999)).isEqualTo(sent.get(0));
-          assertThat(page.get(0).matrix().getJsonArray(15).size()).isEqualTo(16);
+          assertThat(page.get(0).matrix().rows()).isEqualTo(16);
+          assertThat(page.get(0).matrix().cols()).isEqualTo(16);
           ctx.completeNow();
         })));
   }

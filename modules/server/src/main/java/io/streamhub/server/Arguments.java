@@ -17,6 +17,7 @@ record Arguments(List<Path> configFiles, boolean help) {
              java -jar streamhub.jar bench rooms [--url ws://HOST:PORT/ws]... [--help]
              java -jar streamhub.jar bench replay [--url ws://HOST:PORT/ws] [--streams N]... [--help]
              java -jar streamhub.jar bench replay-heap [--streams N] [--dataset NAME]
+             java -jar streamhub.jar simulate pressure [--url ws://HOST:PORT/ws] [--devices N] [--rate-hz R]... [--help]
              java -jar streamhub.jar generate-datasets --out DIR [--seed N]
 
       Starts a Streamhub node with the roles, ports and cluster settings of its configuration.
@@ -35,6 +36,9 @@ record Arguments(List<Path> configFiles, boolean help) {
         bench replay    Replay benchmark against a running node: N concurrent visitor streams, contiguity, lateness.
         bench replay-heap
                         Heap per active replay stream, measured in this JVM.
+        simulate pressure
+                        Pressure device simulator: N devices send frames of a moving, breathing blob at a fixed
+                        rate; reports frames sent, acknowledged, persisted, errors, throughput and ack latency.
         generate-datasets
                         Write the bundled replay datasets (transactions, identity, machine baseline and
                         monitor CSVs) with the seeded generator they were made with.

@@ -8,6 +8,7 @@ import io.streamhub.tools.ReplayBench;
 import io.streamhub.tools.ReplayHeapBench;
 import io.streamhub.tools.RoomBench;
 import io.streamhub.tools.datasets.DatasetGenerator;
+import io.streamhub.tools.pressure.PressureSimulator;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of {@code streamhub.jar}: starts a node; {@code store ...} runs only the embedded store and
- * {@code bench rooms ...} the room benchmark client.
+ * {@code bench ...} a benchmark client, {@code simulate pressure ...} the pressure device simulator.
  */
 public final class Main {
 
@@ -33,6 +34,8 @@ public final class Main {
   private static final String REPLAY_BENCHMARK = "replay";
   private static final String REPLAY_HEAP_BENCHMARK = "replay-heap";
   private static final String GENERATE_DATASETS_COMMAND = "generate-datasets";
+  private static final String SIMULATE_COMMAND = "simulate";
+  private static final String PRESSURE_SIMULATOR = "pressure";
 
   private Main() {
   }
@@ -55,6 +58,13 @@ public final class Main {
     }
     if (args.length > 0 && args[0].equals(GENERATE_DATASETS_COMMAND)) {
       return DatasetGenerator.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+    }
+    if (args.length > 0 && args[0].equals(SIMULATE_COMMAND)) {
+      if (args.length < 2 || !args[1].equals(PRESSURE_SIMULATOR)) {
+        err.println("streamhub: simulate needs the devices to simulate: simulate pressure [--help]");
+        return USAGE_ERROR;
+      }
+      return PressureSimulator.run(Arrays.copyOfRange(args, 2, args.length), out, err);
     }
     if (args.length > 0 && args[0].equals(BENCH_COMMAND)) {
       String[] rest = Arrays.copyOfRange(args, Math.min(2, args.length), args.length);

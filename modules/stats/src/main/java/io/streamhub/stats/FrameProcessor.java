@@ -4,6 +4,7 @@ import io.streamhub.contracts.Addresses;
 import io.streamhub.contracts.FailureCodes;
 import io.streamhub.contracts.config.PressureConfig;
 import io.streamhub.contracts.pressure.FrameRecord;
+import io.streamhub.contracts.pressure.PressureMatrix;
 import io.streamhub.contracts.pressure.WorkoutId;
 import io.streamhub.stats.frame.FrameException;
 import io.streamhub.stats.frame.FrameLimits;
@@ -17,7 +18,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Supplier;
 
@@ -108,7 +108,7 @@ final class FrameProcessor {
   private Future<Boolean> persist(PressureFrame frame, SessionState.Recorded recorded, String member,
       String connection) {
     FrameRecord record = new FrameRecord(frame.workoutId(), recorded.frame(), frame.timestampMs(),
-        matrixJson(frame), frame.nodes(), recorded.stats().toJson(), System.currentTimeMillis());
+        packed(frame), frame.nodes(), recorded.stats().toJson(), System.currentTimeMillis());
     return writer.write(new LateWrites.Waiting(record, member, connection)).onSuccess(stored -> {
       if (stored) {
         unpersisted--;
@@ -127,15 +127,13 @@ final class FrameProcessor {
         .put("room", "workout." + processed.getString("workout_id")).put("data", processed.copy()));
   }
 
-  private static JsonArray matrixJson(PressureFrame frame) {
-    JsonArray rows = new JsonArray();
+  private static PressureMatrix packed(PressureFrame frame) {
+    double[] values = new double[frame.rows() * frame.cols()];
     for (int r = 0; r < frame.rows(); r++) {
-      JsonArray cells = new JsonArray();
       for (int c = 0; c < frame.cols(); c++) {
-        cells.add(frame.value(r, c));
+        values[r * frame.cols() + c] = frame.value(r, c);
       }
-      rows.add(cells);
     }
-    return rows;
+    return new PressureMatrix(frame.rows(), frame.cols(), values);
   }
 }

@@ -1,10 +1,10 @@
 package io.streamhub.stats;
 
 import io.streamhub.contracts.Addresses;
+import io.streamhub.contracts.JsonByReferenceCodec;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -60,7 +60,7 @@ final class FrameWriter {
     batch.forEach(p -> frames.add(p.frame().frame().toJson()));
     inFlight = true;
     vertx.eventBus().request(Addresses.PERSISTENCE_PRESSURE_FRAMES_APPEND, new JsonObject().put("frames", frames),
-            new DeliveryOptions().setSendTimeout(TIMEOUT_MS))
+            JsonByReferenceCodec.options().setSendTimeout(TIMEOUT_MS))
         .onComplete(done -> {
           inFlight = false;
           if (done.succeeded()) {

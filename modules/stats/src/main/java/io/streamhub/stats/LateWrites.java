@@ -1,6 +1,7 @@
 package io.streamhub.stats;
 
 import io.streamhub.contracts.Addresses;
+import io.streamhub.contracts.JsonByReferenceCodec;
 import io.streamhub.contracts.pressure.FrameRecord;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Frames the store did not acknowledge in time, kept in arrival order and written again, oldest first, until the
- * store takes them; then each device that sent some gets {@code frames_persisted {workout_id, up_to_frame}}. While
+ * store takes them: one batch every {@value #RETRY_MS} ms while the store fails, batch after batch as fast as it
+ * answers once it succeeds again. After each stored batch each device that sent some gets {@code frames_persisted {workout_id, up_to_frame}}. While
  * frames wait here, newer frames join the queue instead of overtaking them, so the store receives every workout's
  * frames in order. The queue is bounded by the caller's reservation ({@code pressure.max_unpersisted_frames}).
  * Confined to the stats verticle's event loop.
@@ -37,6 +39,7 @@ final class LateWrites {
   private final Deque<Waiting> queue = new ArrayDeque<>();
   private boolean inFlight;
   private long timer = -1;
+  private long storedSinceBehind;
 
   /** @param released called once per frame that left the queue stored (to release its reservation) */
   LateWrites(Vertx vertx, Runnable released) {
@@ -82,7 +85,8 @@ final class LateWrites {
       frames.add(w.frame().toJson());
     }
     inFlight = true;
-    vertx.eventBus().request(Addresses.PERSISTENCE_PRESSURE_FRAMES_APPEND, new JsonObject().put("frames", frames))
+    vertx.eventBus().request(Addresses.PERSISTENCE_PRESSURE_FRAMES_APPEND, new JsonObject().put("frames", frames),
+            JsonByReferenceCodec.options())
         .onComplete(done -> {
           inFlight = false;
           if (done.succeeded()) {
@@ -91,7 +95,13 @@ final class LateWrites {
               released.run();
             });
             notifyDevices(batch);
-            LOG.info("stored {} late frames; {} still waiting", batch.size(), queue.size());
+            storedSinceBehind += batch.size();
+            if (queue.isEmpty()) {
+              LOG.info("caught up: stored {} late frames", storedSinceBehind);
+              storedSinceBehind = 0;
+            } else {
+              retry();
+            }
           }
         });
   }

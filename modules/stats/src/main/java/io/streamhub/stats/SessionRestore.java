@@ -15,6 +15,10 @@ import java.util.List;
  * Rebuilds a session the cluster no longer holds (every node restarted) from the store: the last saved session
  * record, then every stored frame after it, so the count continues exactly where the stored frames end — a new
  * frame never reuses a number already stored.
+ *
+ * <p>A workout with no stored record is new: its record is stored (and acknowledged) before the session starts, so
+ * every workout that has stored frames has a stored record, and a new workout costs one read by {@code _id} instead
+ * of a search through the frames (which the embedded store answers by scanning the whole collection).
  */
 final class SessionRestore {
 
@@ -27,15 +31,23 @@ final class SessionRestore {
   }
 
   Future<SessionStats> restore(String workoutId) {
-    return storedRecord(workoutId).compose(stats -> catchUp(workoutId, stats));
+    return storedRecord(workoutId).compose(stats -> stats == null ? storeNew(workoutId) : catchUp(workoutId, stats));
   }
 
+  /** The stored record's statistics, or null when the workout has none. */
   private Future<SessionStats> storedRecord(String workoutId) {
     return vertx.eventBus().<JsonObject>request(Addresses.PERSISTENCE_PRESSURE_SESSION_GET,
             new JsonObject().put("workout_id", workoutId))
         .map(reply -> SessionStats.fromJson(SessionRecord.fromJson(reply.body()).summary()))
         .recover(e -> e instanceof ReplyException re && re.failureCode() == FailureCodes.NOT_FOUND
-            ? Future.succeededFuture(new SessionStats()) : Future.failedFuture(e));
+            ? Future.succeededFuture() : Future.failedFuture(e));
+  }
+
+  private Future<SessionStats> storeNew(String workoutId) {
+    SessionStats empty = new SessionStats();
+    long now = System.currentTimeMillis();
+    SessionRecord record = new SessionRecord(workoutId, SessionRecord.ACTIVE, 0, empty.toJson(), null, now, now);
+    return vertx.eventBus().request(Addresses.PERSISTENCE_PRESSURE_SESSION_SAVE, record.toJson()).map(stored -> empty);
   }
 
   /** Adds the stored frames newer than the record, oldest first, reading newest-first pages until it reaches them. */

@@ -1,6 +1,7 @@
 package io.streamhub.stats;
 
 import io.streamhub.contracts.Addresses;
+import io.streamhub.contracts.JsonByReferenceCodec;
 import io.streamhub.contracts.FailureCodes;
 import io.streamhub.contracts.config.PressureConfig;
 import io.streamhub.contracts.config.StreamhubConfig;
@@ -45,6 +46,7 @@ public final class StatsVerticle extends VerticleBase {
     restore = new SessionRestore(vertx);
     idle = new IdleSessions(vertx, context, ledger, () -> config.idleTimeoutMs());
     var bus = vertx.eventBus();
+    JsonByReferenceCodec.register(bus);
     return Future.all(List.of(
         bus.<JsonObject>consumer(Addresses.STATS_SESSION_JOIN, m -> serve(m, this::join)).completion(),
         bus.<JsonObject>consumer(Addresses.STATS_FRAME_PROCESS, m -> serve(m, r -> frames.process(r)
@@ -129,7 +131,7 @@ public final class StatsVerticle extends VerticleBase {
       m.fail(FailureCodes.BAD_REQUEST, e.getMessage());
       return;
     }
-    result.onSuccess(m::reply).onFailure(failure -> {
+    result.onSuccess(body -> m.reply(body, JsonByReferenceCodec.options())).onFailure(failure -> {
       if (failure instanceof ReplyException re && re.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
         m.fail(re.failureCode(), re.getMessage());
       } else {

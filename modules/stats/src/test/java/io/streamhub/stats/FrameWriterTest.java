@@ -3,8 +3,10 @@ package io.streamhub.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamhub.contracts.Addresses;
+import io.streamhub.contracts.JsonByReferenceCodec;
 import io.streamhub.contracts.FailureCodes;
 import io.streamhub.contracts.pressure.FrameRecord;
+import io.streamhub.contracts.pressure.PressureMatrix;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class FrameWriterTest {
 
   static LateWrites.Waiting frame(long n) {
-    return new LateWrites.Waiting(new FrameRecord("w", n, n, new JsonArray().add(new JsonArray().add(1.0)),
+    return new LateWrites.Waiting(new FrameRecord("w", n, n, new PressureMatrix(1, 1, new double[] {1.0}),
         null, new JsonObject(), n), "m", "c");
   }
 
@@ -31,6 +33,7 @@ class FrameWriterTest {
   @DisplayName("sends a frame alone when idle, and the frames that arrive meanwhile together in the next bulk write")
   void groupCommit(Vertx vertx, VertxTestContext test) {
     List<Message<JsonObject>> writes = new ArrayList<>();
+    JsonByReferenceCodec.register(vertx.eventBus());
     vertx.eventBus().<JsonObject>consumer(Addresses.PERSISTENCE_PRESSURE_FRAMES_APPEND, writes::add);
     vertx.runOnContext(v -> {
       FrameWriter writer = new FrameWriter(vertx, new LateWrites(vertx, () -> { }));
@@ -61,6 +64,7 @@ class FrameWriterTest {
   @Test
   @DisplayName("a write the store refuses moves its frames, and every later frame, to late writes in order")
   void failureGoesLate(Vertx vertx, VertxTestContext test) {
+    JsonByReferenceCodec.register(vertx.eventBus());
     vertx.eventBus().<JsonObject>consumer(Addresses.PERSISTENCE_PRESSURE_FRAMES_APPEND,
         m -> m.fail(FailureCodes.UNAVAILABLE, "store down"));
     vertx.runOnContext(v -> {

@@ -42,17 +42,14 @@ record BenchOptions(List<URI> urls, int subscribers, int rooms, int rate, int du
       if (flag.equals("--help") || flag.equals("-h")) {
         return new BenchOptions(List.of(), 0, 1, 0, 0, 0, true);
       }
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException(flag + " needs a value");
-      }
-      String value = args[++i];
+      String value = Flags.valueAfter(args, i++);
       switch (flag) {
-        case "--url" -> urls.add(url(value));
-        case "--subscribers" -> subscribers = positive(flag, value);
-        case "--rooms" -> rooms = positive(flag, value);
-        case "--rate" -> rate = positive(flag, value);
-        case "--duration-s" -> duration = positive(flag, value);
-        case "--payload-bytes" -> payload = positive(flag, value);
+        case "--url" -> urls.add(Flags.wsUrl(flag, value));
+        case "--subscribers" -> subscribers = Flags.positive(flag, value);
+        case "--rooms" -> rooms = Flags.positive(flag, value);
+        case "--rate" -> rate = Flags.positive(flag, value);
+        case "--duration-s" -> duration = Flags.positive(flag, value);
+        case "--payload-bytes" -> payload = Flags.positive(flag, value);
         default -> throw new IllegalArgumentException("unknown flag " + flag);
       }
     }
@@ -62,28 +59,5 @@ record BenchOptions(List<URI> urls, int subscribers, int rooms, int rate, int du
     return new BenchOptions(List.copyOf(urls), subscribers, rooms, rate, duration, payload, false);
   }
 
-  private static URI url(String value) {
-    URI uri;
-    try {
-      uri = URI.create(value);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--url " + value + " is not a URL");
-    }
-    if (!"ws".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 0) {
-      throw new IllegalArgumentException("--url must look like ws://HOST:PORT/ws, got " + value);
-    }
-    return uri;
-  }
 
-  private static int positive(String flag, String value) {
-    try {
-      int n = Integer.parseInt(value);
-      if (n > 0) {
-        return n;
-      }
-    } catch (NumberFormatException ignored) {
-      // reported below
-    }
-    throw new IllegalArgumentException(flag + " must be a positive whole number, got " + value);
-  }
 }

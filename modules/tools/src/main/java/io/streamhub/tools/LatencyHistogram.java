@@ -28,6 +28,19 @@ public final class LatencyHistogram {
     maxUs = Math.max(maxUs, us);
   }
 
+  /** Adds every sample of {@code other} to this histogram. */
+  public void merge(LatencyHistogram other) {
+    for (int i = 0; i < fine.length; i++) {
+      fine[i] += other.fine[i];
+    }
+    for (int i = 0; i < coarse.length; i++) {
+      coarse[i] += other.coarse[i];
+    }
+    count += other.count;
+    sumUs += other.sumUs;
+    maxUs = Math.max(maxUs, other.maxUs);
+  }
+
   public long count() {
     return count;
   }

@@ -1,5 +1,7 @@
 package io.streamhub.tools;
 
+import static io.streamhub.tools.Waits.await;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -138,14 +140,6 @@ public final class ReplayBench {
       return scrape(vertx, metrics);
     } catch (TimeoutException | RuntimeException e) {
       return PrometheusText.parse("");
-    }
-  }
-
-  private static <T> T await(Future<T> future, long seconds, String what) throws TimeoutException {
-    try {
-      return future.await(seconds, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      throw new TimeoutException(what + " did not finish within " + seconds + " s");
     }
   }
 }

@@ -42,17 +42,14 @@ record ReplayBenchOptions(URI url, int streams, int connections, String dataset,
       if (!flag.startsWith("--") || !isFlag(flag)) {
         throw new IllegalArgumentException("unknown flag " + flag);
       }
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException(flag + " needs a value");
-      }
-      String value = args[++i];
+      String value = Flags.valueAfter(args, i++);
       switch (flag) {
-        case "--url" -> url = url(value);
-        case "--streams" -> streams = positive(flag, value);
-        case "--connections" -> connections = positive(flag, value);
+        case "--url" -> url = Flags.wsUrl(flag, value);
+        case "--streams" -> streams = Flags.positive(flag, value);
+        case "--connections" -> connections = Flags.positive(flag, value);
         case "--dataset" -> dataset = dataset(value);
-        case "--duration-s" -> duration = positive(flag, value);
-        default -> joinRate = positive(flag, value);
+        case "--duration-s" -> duration = Flags.positive(flag, value);
+        default -> joinRate = Flags.positive(flag, value);
       }
     }
     return new ReplayBenchOptions(url, streams, connections, dataset, duration, joinRate, false);
@@ -76,18 +73,6 @@ record ReplayBenchOptions(URI url, int streams, int connections, String dataset,
     };
   }
 
-  static URI url(String value) {
-    URI uri;
-    try {
-      uri = URI.create(value);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--url " + value + " is not a URL");
-    }
-    if (!"ws".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 0) {
-      throw new IllegalArgumentException("--url must look like ws://HOST:PORT/ws, got " + value);
-    }
-    return uri;
-  }
 
   static String dataset(String value) {
     if (value.isBlank()) {
@@ -96,15 +81,4 @@ record ReplayBenchOptions(URI url, int streams, int connections, String dataset,
     return value;
   }
 
-  static int positive(String flag, String value) {
-    try {
-      int n = Integer.parseInt(value);
-      if (n > 0) {
-        return n;
-      }
-    } catch (NumberFormatException ignored) {
-      // reported below
-    }
-    throw new IllegalArgumentException(flag + " must be a positive whole number, got " + value);
-  }
 }

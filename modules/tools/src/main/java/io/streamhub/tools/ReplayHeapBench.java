@@ -62,12 +62,9 @@ public final class ReplayHeapBench {
         if (!flag.equals("--streams") && !flag.equals("--dataset")) {
           throw new IllegalArgumentException("unknown flag " + flag);
         }
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException(flag + " needs a value");
-        }
-        String value = args[++i];
+        String value = Flags.valueAfter(args, i++);
         if (flag.equals("--streams")) {
-          streams = ReplayBenchOptions.positive(flag, value);
+          streams = Flags.positive(flag, value);
         } else {
           dataset = ReplayBenchOptions.dataset(value);
         }

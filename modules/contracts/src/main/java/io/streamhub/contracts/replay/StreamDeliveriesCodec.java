@@ -1,9 +1,9 @@
 package io.streamhub.contracts.replay;
 
+import io.streamhub.contracts.JsonByReferenceCodec;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageCodec;
-import io.vertx.core.json.JsonObject;
 
 /**
  * Event-bus codec of {@link StreamDeliveries}. Within a node the record is handed over as it is — it is immutable
@@ -27,14 +27,12 @@ public final class StreamDeliveriesCodec implements MessageCodec<StreamDeliverie
 
   @Override
   public void encodeToWire(Buffer buffer, StreamDeliveries delivery) {
-    Buffer json = delivery.toJson().toBuffer();
-    buffer.appendInt(json.length()).appendBuffer(json);
+    JsonByReferenceCodec.writeJson(buffer, delivery.toJson());
   }
 
   @Override
   public StreamDeliveries decodeFromWire(int pos, Buffer buffer) {
-    int length = buffer.getInt(pos);
-    return StreamDeliveries.fromJson(new JsonObject(buffer.getBuffer(pos + 4, pos + 4 + length)));
+    return StreamDeliveries.fromJson(JsonByReferenceCodec.readJson(pos, buffer));
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.streamhub.ingress.pressure;
 
 import io.streamhub.contracts.Addresses;
 import io.streamhub.contracts.FailureCodes;
+import io.streamhub.contracts.JsonByReferenceCodec;
 import io.streamhub.contracts.pressure.WorkoutId;
 import io.streamhub.ingress.protocol.ClientConnection;
 import io.streamhub.ingress.protocol.ErrorCode;
@@ -70,7 +71,7 @@ public final class PressureEvents {
     }
     JsonObject request = new JsonObject().put("workout_id", workoutId).put("frame", data).put("member_id", memberId)
         .put("connection_id", connection.id());
-    return ask(Addresses.STATS_FRAME_PROCESS, request, "pressure_frame")
+    return askByReference(Addresses.STATS_FRAME_PROCESS, request, "pressure_frame")
         .map(processed -> {
           connection.send("frame_processed", processed);
           return processed;
@@ -82,8 +83,8 @@ public final class PressureEvents {
    * workout must have a session (joined by any device, or over HTTP).
    */
   public Future<JsonObject> frameOverHttp(String workoutId, JsonObject data) {
-    return ask(Addresses.STATS_FRAME_PROCESS, new JsonObject().put("workout_id", workoutId).put("frame", data),
-        "pressure_frame");
+    return askByReference(Addresses.STATS_FRAME_PROCESS, new JsonObject().put("workout_id", workoutId)
+        .put("frame", data), "pressure_frame");
   }
 
   /** Joins a session over HTTP; answers as {@code session_joined}. */
@@ -138,6 +139,12 @@ public final class PressureEvents {
 
   private Future<JsonObject> ask(String address, JsonObject body, String event) {
     return bus.<JsonObject>request(address, body).map(Message::body)
+        .recover(failure -> Future.failedFuture(translate(failure, event)));
+  }
+
+  /** As {@link #ask}, handing a frame (matrix and all) to a stats role on this node without copying it. */
+  private Future<JsonObject> askByReference(String address, JsonObject body, String event) {
+    return bus.<JsonObject>request(address, body, JsonByReferenceCodec.options()).map(Message::body)
         .recover(failure -> Future.failedFuture(translate(failure, event)));
   }
 

@@ -3,6 +3,7 @@ package io.streamhub.stats.frame;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -145,8 +146,9 @@ public final class FrameValidator {
           + " values, row 0 has " + expectedCols);
     }
     double[] cells = new double[row.size()];
+    List<?> raw = row.getList();
     for (int c = 0; c < cells.length; c++) {
-      Object cell = row.getValue(c);
+      Object cell = raw.get(c);
       double v = cell instanceof Number n ? n.doubleValue() : Double.NaN;
       if (!(v >= 0 && v <= Double.MAX_VALUE)) {
         throw new FrameException("matrix", "matrix[" + r + "][" + c + "] must be a finite non-negative number, got "

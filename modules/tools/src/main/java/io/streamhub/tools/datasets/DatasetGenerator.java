@@ -1,5 +1,6 @@
 package io.streamhub.tools.datasets;
 
+import io.streamhub.tools.Flags;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -71,10 +72,7 @@ public final class DatasetGenerator {
         if (!flag.equals("--out") && !flag.equals("--seed")) {
           throw new IllegalArgumentException("unknown flag " + flag);
         }
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException(flag + " needs a value");
-        }
-        String value = args[++i];
+        String value = Flags.valueAfter(args, i++);
         if (flag.equals("--out")) {
           outDir = Path.of(value);
         } else {
