@@ -15,6 +15,7 @@ import io.streamhub.contracts.FailureCodes;
 import io.streamhub.contracts.config.ConfigLoader;
 import io.streamhub.contracts.config.StreamhubConfig;
 import io.streamhub.contracts.replay.StreamStatus;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
@@ -68,20 +69,20 @@ class ReplayDurabilityTest {
               });
               return ReplayFixture.deploy(vertx, config);
             }))
-        .onComplete(ctx.succeeding(redeployed -> {
-          query(vertx, "ada", 10, 0).onComplete(ctx.succeeding(page -> ctx.verify(() -> {
-            assertThat(seqs(page)).containsExactly(3L, 2L, 1L);
-            afterRestart.flag();
-          })));
-          getStatus(vertx, "ada").onComplete(ctx.succeeding(got -> ctx.verify(() -> {
-            assertThat(got).isEqualTo(saved);
-            afterRestart.flag();
-          })));
-          append(vertx, events("ada", "s1", 3, 4)).onComplete(ctx.succeeding(stored -> ctx.verify(() -> {
-            assertThat(stored).as("a re-sent event after the restart is still a duplicate").isEqualTo(1L);
-            afterRestart.flag();
-          })));
-        }));
+        .compose(redeployed -> Future.all(
+            query(vertx, "ada", 10, 0).onComplete(ctx.succeeding(page -> ctx.verify(() -> {
+              assertThat(seqs(page)).containsExactly(3L, 2L, 1L);
+              afterRestart.flag();
+            }))),
+            getStatus(vertx, "ada").onComplete(ctx.succeeding(got -> ctx.verify(() -> {
+              assertThat(got).isEqualTo(saved);
+              afterRestart.flag();
+            })))))
+        .compose(read -> append(vertx, events("ada", "s1", 3, 4)))
+        .onComplete(ctx.succeeding(stored -> ctx.verify(() -> {
+          assertThat(stored).as("a re-sent event after the restart is still a duplicate").isEqualTo(1L);
+          afterRestart.flag();
+        })));
   }
 
   @Test
