@@ -133,6 +133,35 @@ public final class Addresses {
   public static final String STATS_SESSION_LEAVE = "stats.session.leave.v1";
 
   /**
+   * Cluster-wide publish to every ingress: push one event to every connection of a user. Body:
+   * {@code {"user_id", "event", "data"}} where {@code user_id} is the token's {@code sub} and {@code data} a JSON
+   * object. Used by the dashboard role for {@code dashboard_update}, {@code new_prediction}, {@code system_alert}.
+   */
+  public static final String USER_PUSH = "ingress.user.push.v1";
+
+  /**
+   * Cluster-wide publish by an ingress when an authenticated connection opens or closes, and again every
+   * {@code dashboard.presence_refresh_ms} for each still-open one (so a dead node's users expire). Body:
+   * {@code {"user_id", "member_id", "connection_id", "online": boolean}}.
+   */
+  public static final String DASHBOARD_PRESENCE = "dashboard.presence.v1";
+
+  /**
+   * Cluster-wide request to any dashboard verticle: the user's current dashboard. Body: {@code {"user_id"}}. Reply:
+   * DashboardData ({@code {"user_id", "timestamp", "metrics", "recent_activity", "trends", "alerts"}}); 400 on a
+   * missing {@code user_id}.
+   */
+  public static final String DASHBOARD_DATA_GET = "dashboard.data.get.v1";
+
+  /**
+   * Cluster-wide request to any dashboard verticle: a {@code user_action} of the client protocol. Body:
+   * {@code {"user_id", "action": "filter"|"date_range"|"refresh"|"export", "data", "timestamp"}}. Reply:
+   * {@code {"dashboard_update": DashboardData, "export": {"format", "content_type", "body"}?}}; 400 naming the field
+   * on a bad action.
+   */
+  public static final String DASHBOARD_USER_ACTION = "dashboard.user.action.v1";
+
+  /**
    * Cluster-wide request to any persistence verticle: store processed pressure frames. Body:
    * {@code {"frames": [FrameRecord#toJson...]}} (matrix packed; at most {@value #MAX_FRAMES_PER_APPEND}, in frame
    * order). Reply:

@@ -15,9 +15,17 @@ import java.util.Objects;
  * @param resumeStreamId the stream the tab was attached to before it lost its connection; {@code null} for a
  *     fresh join (a page load)
  * @param resumeAfterSeq the last {@code seq} the tab received of {@code resumeStreamId}
+ * @param userId the {@code sub} of the authenticated user whose connection asks, so the stream's predictions count
+ *     on that user's dashboard; {@code null} for an anonymous connection
  */
 public record JoinStream(String visitorId, String dataset, String tabId, String memberId, String nodeId,
-    String resumeStreamId, long resumeAfterSeq) {
+    String resumeStreamId, long resumeAfterSeq, String userId) {
+
+  /** An anonymous join. */
+  public JoinStream(String visitorId, String dataset, String tabId, String memberId, String nodeId,
+      String resumeStreamId, long resumeAfterSeq) {
+    this(visitorId, dataset, tabId, memberId, nodeId, resumeStreamId, resumeAfterSeq, null);
+  }
 
   public JoinStream {
     VisitorId.require(visitorId);
@@ -36,6 +44,9 @@ public record JoinStream(String visitorId, String dataset, String tabId, String 
   public JsonObject toJson() {
     JsonObject json = new JsonObject().put("visitor_id", visitorId).put("dataset", dataset).put("tab_id", tabId)
         .put("member_id", memberId).put("node_id", nodeId);
+    if (userId != null) {
+      json.put("user_id", userId);
+    }
     if (resumeStreamId != null) {
       json.put("resume", new JsonObject().put("stream_id", resumeStreamId).put("after_seq", resumeAfterSeq));
     }
@@ -46,6 +57,6 @@ public record JoinStream(String visitorId, String dataset, String tabId, String 
     JsonObject resume = json.getJsonObject("resume");
     return new JoinStream(json.getString("visitor_id"), json.getString("dataset"), json.getString("tab_id"),
         json.getString("member_id"), json.getString("node_id"), resume == null ? null : resume.getString("stream_id"),
-        resume == null ? 0 : resume.getLong("after_seq", 0L));
+        resume == null ? 0 : resume.getLong("after_seq", 0L), json.getString("user_id"));
   }
 }

@@ -1,6 +1,8 @@
 package io.streamhub.ingress.protocol;
 
+import io.streamhub.ingress.auth.AuthenticatedUser;
 import io.vertx.core.json.JsonObject;
+import java.util.Optional;
 
 /**
  * One connected client, whatever wire protocol it speaks. Handlers and rooms see only this, so a second protocol
@@ -18,6 +20,11 @@ public interface ClientConnection {
 
   default void send(String event, JsonObject data) {
     send(new OutboundEvent(event, data));
+  }
+
+  /** The user the connection authenticated as; empty for an anonymous connection. */
+  default Optional<AuthenticatedUser> user() {
+    return Optional.empty();
   }
 
   /** Closes the connection with a protocol close code and a reason. */
