@@ -5,6 +5,7 @@ import static io.streamhub.server.NodeFixture.config;
 import static io.streamhub.server.NodeFixture.roles;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamhub.contracts.Addresses;
 import io.streamhub.ingress.testing.WsClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -74,6 +75,20 @@ class PressureNodeIT {
           .getJsonObject("data");
       assertThat(ended.getLong("frame_count")).isEqualTo(3);
       assertThat(ended.getJsonObject("summary").getLong("frame_count")).isEqualTo(3);
+    }
+  }
+
+  @Test
+  @DisplayName("a new workout's session record is already in the store when session_joined arrives")
+  void newWorkoutStoredBeforeJoined() {
+    try (WsClient device = WsClient.connect(client, node.httpPort())) {
+      JsonObject joined = request(device, 1, "join_session", new JsonObject().put("workout_id", "w-first"));
+      assertThat(joined.getString("event")).isEqualTo("ack");
+      JsonObject stored = await(node.vertx().eventBus().<JsonObject>request(
+          Addresses.PERSISTENCE_PRESSURE_SESSION_GET, new JsonObject().put("workout_id", "w-first"))).body();
+      assertThat(stored.getString("workout_id")).isEqualTo("w-first");
+      assertThat(stored.getString("status")).isEqualTo("active");
+      assertThat(stored.getLong("frame_count")).isZero();
     }
   }
 

@@ -121,9 +121,12 @@ final class FrameProcessor {
         .put("stats", recorded.stats().toJson()).put("timestamp", frame.timestampMs()).put("persisted", persisted);
   }
 
-  /** Everyone watching the workout gets the frame's stats through its room. */
+  /**
+   * Everyone watching the workout gets the frame's stats through its room. Sent without waiting for the room's seq:
+   * the device already has its answer, and a request would cost a reply and a timeout timer per frame.
+   */
   private void publish(JsonObject processed) {
-    vertx.eventBus().request(Addresses.ROOMS_PUBLISH, new JsonObject()
+    vertx.eventBus().send(Addresses.ROOMS_PUBLISH, new JsonObject()
         .put("room", "workout." + processed.getString("workout_id")).put("data", processed.copy()));
   }
 
