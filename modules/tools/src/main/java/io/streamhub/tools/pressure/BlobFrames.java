@@ -74,15 +74,28 @@ public final class BlobFrames {
         if (c > 0) {
           json.append(',');
         }
-        double v = matrix[r][c];
-        if (v == Math.rint(v)) {
-          json.append((long) v);
-        } else {
-          json.append(v);
-        }
+        appendValue(json, matrix[r][c]);
       }
       json.append(']');
     }
     return json.append("]}}").toString();
+  }
+
+  /**
+   * Integers without {@code .0}; values with one decimal (every generated one) through integer arithmetic, which
+   * costs a fraction of {@code append(double)}; anything else as Java writes it.
+   */
+  private static void appendValue(StringBuilder json, double v) {
+    long tenths = Math.round(v * 10);
+    if (v >= 0 && v < 1e15 && tenths / 10.0 == v) {
+      json.append(tenths / 10);
+      if (tenths % 10 != 0) {
+        json.append('.').append(tenths % 10);
+      }
+    } else if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      json.append((long) v);
+    } else {
+      json.append(v);
+    }
   }
 }

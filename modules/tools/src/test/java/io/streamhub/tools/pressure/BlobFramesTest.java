@@ -119,12 +119,12 @@ class BlobFramesTest {
   }
 
   @Test
-  @DisplayName("message() writes a pressure_frame with the workout, the timestamp and the matrix, integers without .0")
+  @DisplayName("message() writes a pressure_frame with the workout, the timestamp and the matrix, integers without .0, tenths and finer values exactly")
   void messageOfAKnownMatrix() {
-    double[][] m = {{0, 1.5, 2}, {80, 0.5, 12.3}};
+    double[][] m = {{0, 1.5, 2}, {80, 0.5, 12.3}, {1.25, 0.05, 100}};
     String text = BlobFrames.message("sim-ab12-3", m, 1_700_000_000_123L);
     assertThat(text).isEqualTo("{\"event\":\"pressure_frame\",\"data\":{\"workout_id\":\"sim-ab12-3\","
-        + "\"timestamp\":1700000000123,\"matrix\":[[0,1.5,2],[80,0.5,12.3]]}}");
+        + "\"timestamp\":1700000000123,\"matrix\":[[0,1.5,2],[80,0.5,12.3],[1.25,0.05,100]]}}");
     JsonObject json = new JsonObject(text);
     assertThat(json.getString("event")).isEqualTo("pressure_frame");
     assertThat(json.getJsonObject("data").getLong("timestamp")).isEqualTo(1_700_000_000_123L);
