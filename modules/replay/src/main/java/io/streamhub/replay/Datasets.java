@@ -1,7 +1,6 @@
 package io.streamhub.replay;
 
 import io.streamhub.contracts.FailureCodes;
-import io.streamhub.replay.data.Dataset;
 import io.streamhub.replay.data.DatasetCatalog;
 import io.streamhub.replay.data.DatasetException;
 import io.streamhub.replay.engine.RowSource;
@@ -35,7 +34,7 @@ final class Datasets {
           "unknown dataset \"" + wanted + "\" (have " + catalog.names() + ")"));
     }
     try {
-      RowSource source = new CatalogSource(catalog.get(wanted));
+      RowSource source = new DatasetRowSource(catalog.get(wanted));
       sources.put(wanted, source);
       return Future.succeededFuture(source);
     } catch (DatasetException e) {
@@ -46,34 +45,5 @@ final class Datasets {
 
   long skippedRows(String name) {
     return source(name).map(RowSource::skippedRows).otherwise(0L).result();
-  }
-
-  /** Adapts a parsed dataset; rows and their scores were computed once at load. */
-  private record CatalogSource(Dataset dataset) implements RowSource {
-
-    @Override
-    public String name() {
-      return dataset.name();
-    }
-
-    @Override
-    public String event() {
-      return dataset.event();
-    }
-
-    @Override
-    public int total() {
-      return dataset.total();
-    }
-
-    @Override
-    public long skippedRows() {
-      return dataset.skippedRows();
-    }
-
-    @Override
-    public String payload(String streamId, int seq, long tsMs) {
-      return RowPayload.encode(streamId, seq, dataset.total(), dataset.row(seq).fragment(), tsMs);
-    }
   }
 }

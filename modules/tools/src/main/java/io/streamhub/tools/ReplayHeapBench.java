@@ -7,7 +7,7 @@ import io.streamhub.contracts.replay.StreamDelivery;
 import io.streamhub.contracts.replay.StreamStatus;
 import io.streamhub.replay.data.Dataset;
 import io.streamhub.replay.data.DatasetCatalog;
-import io.streamhub.replay.RowPayload;
+import io.streamhub.replay.DatasetRowSource;
 import io.streamhub.replay.engine.Outbox;
 import io.streamhub.replay.engine.RowSource;
 import io.streamhub.replay.engine.StreamEngine;
@@ -99,7 +99,7 @@ public final class ReplayHeapBench {
       err.println("bench replay-heap: " + e.getMessage());
       return 1;
     }
-    RowSource source = new DatasetSource(dataset);
+    RowSource source = new DatasetRowSource(dataset);
     Vertx vertx = Vertx.vertx();
     ParkedTimers timers = new ParkedTimers(vertx);
     LocalStreamRegistry registry = new LocalStreamRegistry("bench-node");
@@ -215,34 +215,6 @@ public final class ReplayHeapBench {
 
     @Override
     public void emitted(long latenessMs) {
-    }
-  }
-
-  /** A parsed dataset as the engine's row source, with the same payload the replay role emits. */
-  private record DatasetSource(Dataset dataset) implements RowSource {
-    @Override
-    public String name() {
-      return dataset.name();
-    }
-
-    @Override
-    public String event() {
-      return dataset.event();
-    }
-
-    @Override
-    public int total() {
-      return dataset.total();
-    }
-
-    @Override
-    public long skippedRows() {
-      return dataset.skippedRows();
-    }
-
-    @Override
-    public String payload(String streamId, int seq, long tsMs) {
-      return RowPayload.encode(streamId, seq, dataset.total(), dataset.row(seq).fragment(), tsMs);
     }
   }
 }
