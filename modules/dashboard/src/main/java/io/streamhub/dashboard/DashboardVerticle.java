@@ -11,7 +11,9 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +39,8 @@ public final class DashboardVerticle extends VerticleBase {
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
   private Presence presence;
   private DashboardService service;
+  /** The last push of each user with one in progress on this node; confined to the event loop. */
+  private final Map<String, Future<Void>> inFlight = new HashMap<>();
   private long timer = -1;
   private boolean passRunning;
 
@@ -120,14 +124,26 @@ public final class DashboardVerticle extends VerticleBase {
     if (index >= users.size()) {
       return Future.succeededFuture();
     }
-    return push(users.get(index), false).transform(done -> lane(users, index + PASS_PARALLELISM));
+    String user = users.get(index);
+    Future<Void> pushed = inFlight.containsKey(user) ? Future.succeededFuture() : push(user, false);
+    return pushed.transform(done -> lane(users, index + PASS_PARALLELISM));
   }
 
   /**
    * Computes and pushes the user's dashboard if this node holds the user's lease, and it changed since the last push
-   * (or {@code always}, for a new connection). Never fails: a failure is logged and the next pass retries.
+   * (or {@code always}, for a new connection). Pushes of one user run one after the other (a pass skips a user with
+   * one in progress), so a pass and a new connection never push the same change twice. Never fails: a failure is
+   * logged and the next pass retries.
    */
   private Future<Void> push(String user, boolean always) {
+    Future<Void> previous = inFlight.getOrDefault(user, Future.succeededFuture());
+    Future<Void> next = previous.transform(done -> computeAndPush(user, always));
+    inFlight.put(user, next);
+    next.onComplete(done -> inFlight.remove(user, next));
+    return next;
+  }
+
+  private Future<Void> computeAndPush(String user, boolean always) {
     long leaseMs = 3 * config.pushIntervalMs();
     return Future.fromCompletionStage(states.claim(user, nodeId, System.currentTimeMillis(), leaseMs), context)
         .compose(holder -> !holder ? Future.<Void>succeededFuture() : service.compute(user).compose(data ->

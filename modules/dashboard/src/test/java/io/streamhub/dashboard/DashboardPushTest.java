@@ -13,6 +13,7 @@ import io.streamhub.contracts.Addresses;
 import io.streamhub.contracts.dashboard.PredictionEvent;
 import io.streamhub.contracts.pressure.SessionRecord;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
@@ -61,6 +62,26 @@ class DashboardPushTest {
           assertThat(updates.get(1).getJsonObject("data").getJsonObject("metrics").getLong("total_predictions"))
               .isEqualTo(1);
           assertThat(pushes(pushed, "bob", "dashboard_update")).as("bob is not online").isEmpty();
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
+  @DisplayName("a filter set with user_action applies to the user's next periodic push")
+  void filterAppliesToPushes(Vertx vertx, VertxTestContext ctx) {
+    long now = System.currentTimeMillis();
+    append(vertx, List.of(prediction("fay", 1, 0.9, false, now), prediction("fay", 2, 0.1, false, now)))
+        .onComplete(ctx.succeeding(v -> online(vertx, "fay", "c1")))
+        .compose(v -> after(vertx, 3 * INTERVAL))
+        .compose(v -> DashboardFixture.action(vertx, "fay", "filter", new JsonObject().put("risk_levels",
+            new JsonArray().add("low"))))
+        .compose(v -> after(vertx, 3 * INTERVAL)).onComplete(ctx.succeeding(v -> ctx.verify(() -> {
+          List<JsonObject> updates = pushes(pushed, "fay", "dashboard_update");
+          assertThat(updates).hasSize(2);
+          assertThat(updates.get(0).getJsonObject("data").getJsonArray("recent_activity")).hasSize(2);
+          JsonObject filtered = updates.get(1).getJsonObject("data");
+          assertThat(filtered.getJsonArray("recent_activity")).hasSize(1);
+          assertThat(filtered.getJsonArray("recent_activity").getJsonObject(0).getString("risk")).isEqualTo("low");
           ctx.completeNow();
         })));
   }
