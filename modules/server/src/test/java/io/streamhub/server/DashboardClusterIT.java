@@ -19,8 +19,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two clustered members, each with ingress and dashboard; the first also stores. The same user is connected through
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @DisplayName("Dashboards across two cluster members")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardClusterIT {
 
   static final long INTERVAL = 300;
@@ -86,14 +90,19 @@ class DashboardClusterIT {
   }
 
   private void storePrediction(String user, long seq) {
+    storePrediction(1, user, seq);
+  }
+
+  private void storePrediction(int via, String user, long seq) {
     JsonObject data = new JsonObject().put("score", 0.42).put("is_fraud", false);
     StreamEventRecord event = new StreamEventRecord("v-" + user, "s-" + user, seq, "prediction", data,
         System.currentTimeMillis(), user);
-    await(vertx(1).eventBus().request(Addresses.PERSISTENCE_REPLAY_EVENTS_APPEND,
+    await(vertx(via).eventBus().request(Addresses.PERSISTENCE_REPLAY_EVENTS_APPEND,
         new JsonObject().put("events", new JsonArray().add(event.toJson()))));
   }
 
   @Test
+  @Order(1)
   @DisplayName("the same user connected through both members sees one dashboard and gets one push per change, "
       + "not one per member")
   void onePushPerInterval() {
@@ -120,6 +129,26 @@ class DashboardClusterIT {
     assertThat(seen).as("one push for the change, not one per member").hasSize(3);
     assertThat(updates(1, "ada")).hasSize(3);
     assertThat(seen.get(2).getJsonObject("data").getJsonObject("metrics").getLong("total_predictions"))
+        .isEqualTo(2);
+  }
+
+  @Test
+  @Order(2)
+  @DisplayName("when a member leaves, the other takes the user's lease over and pushes the next change once")
+  void leaseTakeover() {
+    storePrediction("bob", 1);
+    online(0, "bob");
+    online(1, "bob");
+    waitMs(1000);
+    int before = updates(0, "bob").size();
+    await(nodes.get(1).close());
+    waitMs(4 * INTERVAL); // a lease held by the closed member lapses after three intervals
+    online(0, "bob");
+    storePrediction(0, "bob", 2);
+    waitMs(5 * INTERVAL);
+    List<JsonObject> seen = updates(0, "bob");
+    assertThat(seen).as("exactly one push for the change, from the remaining member").hasSize(before + 1);
+    assertThat(seen.get(before).getJsonObject("data").getJsonObject("metrics").getLong("total_predictions"))
         .isEqualTo(2);
   }
 }
