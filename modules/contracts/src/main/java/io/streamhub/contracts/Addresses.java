@@ -162,6 +162,29 @@ public final class Addresses {
   public static final String DASHBOARD_USER_ACTION = "dashboard.user.action.v1";
 
   /**
+   * Cluster-wide send (point to point, one dashboard verticle handles each) by the replay role for every scored row
+   * of a stream that belongs to a user. Body: {@link io.streamhub.contracts.dashboard.PredictionEvent}. The dashboard
+   * pushes {@code new_prediction} to the user, and a {@code system_alert} for a high-risk one.
+   */
+  public static final String DASHBOARD_PREDICTION = "dashboard.prediction.v1";
+
+  /**
+   * Cluster-wide send (point to point) by the persistence role after it stored frames of a workout that has an
+   * owner. Body: {@code {"user_id", "workout_id", "frames", "peak_pressure", "timestamp"}} ({@code peak_pressure}:
+   * the largest cell of the stored frames). The dashboard sends a {@code system_alert} when the peak reaches
+   * {@code dashboard.pressure_peak_alert}.
+   */
+  public static final String DASHBOARD_PRESSURE_STORED = "dashboard.pressure.stored.v1";
+
+  /**
+   * Cluster-wide request to any persistence verticle: what is stored about one user, for a dashboard. Body:
+   * {@link io.streamhub.contracts.dashboard.DashboardSnapshot#request}. Reply:
+   * {@link io.streamhub.contracts.dashboard.DashboardSnapshot}; 400 on a malformed body, 503 when the store does not
+   * answer.
+   */
+  public static final String PERSISTENCE_DASHBOARD_SNAPSHOT = "persistence.dashboard.snapshot.v1";
+
+  /**
    * Cluster-wide request to any persistence verticle: store processed pressure frames. Body:
    * {@code {"frames": [FrameRecord#toJson...]}} (matrix packed; at most {@value #MAX_FRAMES_PER_APPEND}, in frame
    * order). Reply:

@@ -7,6 +7,9 @@ import io.streamhub.ingress.http.HttpErrors;
 import io.streamhub.contracts.replay.StreamDeliveries;
 import io.streamhub.contracts.replay.StreamDeliveriesCodec;
 import io.streamhub.contracts.JsonByReferenceCodec;
+import io.streamhub.ingress.auth.TokenVerifier;
+import io.streamhub.ingress.dashboard.DashboardEvents;
+import io.streamhub.ingress.http.LiveDataRoute;
 import io.streamhub.ingress.http.PublishRoute;
 import io.streamhub.ingress.http.SessionRoutes;
 import io.streamhub.ingress.http.StreamRoutes;
@@ -112,6 +115,7 @@ public final class IngressVerticle extends VerticleBase {
     replayEvents.register(dispatcher);
     pressureEvents = new PressureEvents(vertx.eventBus(), memberId);
     pressureEvents.register(dispatcher);
+    new DashboardEvents(vertx.eventBus()).register(dispatcher);
     return registerDelivery().compose(v -> watchConfig()).compose(v -> listen()).onSuccess(v -> startRefresh());
   }
 
@@ -161,6 +165,7 @@ public final class IngressVerticle extends VerticleBase {
         .handler(publish::handle);
     StreamRoutes.mount(router, vertx.eventBus());
     SessionRoutes.mount(router, pressureEvents, vertx.eventBus(), frameLimit);
+    LiveDataRoute.mount(router, TokenVerifier.create(vertx, config.auth()), vertx.eventBus());
     OpsRoutes.mount(vertx, router);
     router.route().last().handler(rc -> HttpErrors.send(rc, 404, "not_found", "no route for " + rc.request().path()));
     return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> {

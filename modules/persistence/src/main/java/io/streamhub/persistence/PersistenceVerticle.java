@@ -4,6 +4,7 @@ import io.streamhub.contracts.Addresses;
 import io.streamhub.contracts.FailureCodes;
 import io.streamhub.contracts.JsonByReferenceCodec;
 import io.streamhub.contracts.config.MongoConfig;
+import io.streamhub.contracts.dashboard.DashboardSnapshot;
 import io.streamhub.contracts.config.StreamhubConfig;
 import io.streamhub.contracts.ops.StorePing;
 import io.vertx.core.Future;
@@ -21,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * {@code mongo.connection_string} is empty), answers {@link Addresses#PERSISTENCE_STORE_PING}, stores replay
  * streams' statuses and events ({@link ReplayStore}, answering the {@code PERSISTENCE_REPLAY_*} addresses through
  * {@link ReplayConsumers}) and pressure workouts' sessions and frames ({@link PressureStore}, answering the
- * {@code PERSISTENCE_PRESSURE_*} addresses through {@link PressureConsumers}).
+ * {@code PERSISTENCE_PRESSURE_*} addresses through {@link PressureConsumers}), keeps the dashboards' per-user
+ * counters as it stores ({@link DashboardCounters}) and answers {@link Addresses#PERSISTENCE_DASHBOARD_SNAPSHOT}
+ * ({@link DashboardSnapshots}).
  *
  * <p>{@link #start()} completes only once the store has answered a {@code ping}, the replay and pressure indexes
  * exist and every consumer is registered (cluster-wide when clustered); it fails with a message naming the store when
@@ -45,6 +48,7 @@ public final class PersistenceVerticle extends VerticleBase {
   private StorePinger pinger;
   private String storeHosts;
   private final List<MessageConsumer<Object>> consumers = new ArrayList<>();
+  private final StoreRequests requests = new StoreRequests(PersistenceVerticle.class, "dashboard storage");
 
   public PersistenceVerticle(StreamhubConfig config) {
     this.mongo = config.mongo();
@@ -96,15 +100,20 @@ public final class PersistenceVerticle extends VerticleBase {
   private Future<Void> registerConsumers(StorePing firstPing) {
     JsonByReferenceCodec.register(vertx.eventBus());
     ReplayStore replayStore = new ReplayStore(client);
-    PressureStore pressureStore = new PressureStore(client);
+    DashboardCounters counters = new DashboardCounters(client);
+    PressureStore pressureStore = new PressureStore(client, counters);
+    DashboardSnapshots snapshots = new DashboardSnapshots(client);
     return Future.all(replayStore.createIndexes(), pressureStore.createIndexes())
         .recover(failure -> Future.failedFuture(new IllegalStateException("creating the replay and pressure indexes in "
             + "the MongoDB store at " + storeHosts + " (database " + mongo.database() + ") failed: "
             + StorePinger.reason(failure), failure)))
         .compose(indexed -> {
           consumers.add(vertx.eventBus().consumer(Addresses.PERSISTENCE_STORE_PING, this::answerPing));
-          consumers.addAll(ReplayConsumers.register(vertx.eventBus(), replayStore));
-          consumers.addAll(PressureConsumers.register(vertx.eventBus(), pressureStore));
+          consumers.addAll(ReplayConsumers.register(vertx.eventBus(), replayStore, counters));
+          consumers.addAll(PressureConsumers.register(vertx.eventBus(), pressureStore, counters));
+          consumers.add(vertx.eventBus().consumer(Addresses.PERSISTENCE_DASHBOARD_SNAPSHOT, request -> requests.serve(
+              request, "read a dashboard snapshot", DashboardSnapshots.Request::fromJson,
+              snapshot -> snapshots.read(snapshot).map(DashboardSnapshot::toJson))));
           return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
         })
         .<Void>mapEmpty()

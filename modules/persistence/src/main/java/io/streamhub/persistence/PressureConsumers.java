@@ -1,6 +1,7 @@
 package io.streamhub.persistence;
 
 import io.streamhub.contracts.Addresses;
+import io.streamhub.contracts.pressure.FrameRecord;
 import io.streamhub.persistence.StoreRequests.NotFound;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
@@ -8,7 +9,12 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers the {@code persistence.pressure.*} addresses of {@link Addresses} from a {@link PressureStore}. Every
@@ -19,19 +25,26 @@ import java.util.List;
  */
 final class PressureConsumers {
 
+  private static final Logger LOG = LoggerFactory.getLogger(PressureConsumers.class);
+
   private final StoreRequests requests = new StoreRequests(PressureConsumers.class, "pressure storage");
   private final PressureStore store;
 
-  private PressureConsumers(PressureStore store) {
+  private final DashboardCounters counters;
+  private final EventBus bus;
+
+  private PressureConsumers(PressureStore store, DashboardCounters counters, EventBus bus) {
     this.store = store;
+    this.counters = counters;
+    this.bus = bus;
   }
 
   /**
    * Registers the four consumers (cluster-wide when the event bus is clustered). Wait for each one's
    * {@link MessageConsumer#completion()} before counting on it; unregister them to stop.
    */
-  static List<MessageConsumer<Object>> register(EventBus bus, PressureStore store) {
-    PressureConsumers consumers = new PressureConsumers(store);
+  static List<MessageConsumer<Object>> register(EventBus bus, PressureStore store, DashboardCounters counters) {
+    PressureConsumers consumers = new PressureConsumers(store, counters, bus);
     return List.of(
         bus.consumer(Addresses.PERSISTENCE_PRESSURE_FRAMES_APPEND, consumers::append),
         bus.consumer(Addresses.PERSISTENCE_PRESSURE_FRAMES_QUERY, consumers::query),
@@ -41,7 +54,38 @@ final class PressureConsumers {
 
   private void append(Message<Object> request) {
     requests.serve(request, "append frames", PressureBodies::frames,
-        frames -> store.append(frames).map(stored -> new JsonObject().put("stored", stored)));
+        frames -> store.append(frames).compose(fresh -> countForOwners(fresh).recover(failure -> {
+          LOG.warn("counting {} stored frames for the dashboards failed: {}", fresh.size(), StorePinger.reason(failure));
+          return Future.succeededFuture();
+        }).map(counted -> new JsonObject().put("stored", frames.size()))));
+  }
+
+  /**
+   * Counts newly stored frames for the owner of their workout (when it has one) and tells the dashboard role
+   * ({@link Addresses#DASHBOARD_PRESSURE_STORED}) so it can alert on a pressure peak.
+   */
+  private Future<Void> countForOwners(List<FrameRecord> fresh) {
+    Map<String, List<FrameRecord>> byWorkout = new LinkedHashMap<>();
+    fresh.forEach(frame -> byWorkout.computeIfAbsent(frame.workoutId(), w -> new ArrayList<>()).add(frame));
+    List<Future<Void>> counted = new ArrayList<>();
+    byWorkout.forEach((workout, frames) -> counted.add(store.owner(workout).compose(owner -> {
+      if (owner == null) {
+        return Future.succeededFuture();
+      }
+      return counters.countFrames(owner, frames).onSuccess(done -> notifyDashboard(owner, workout, frames));
+    })));
+    return Future.all(counted).mapEmpty();
+  }
+
+  private void notifyDashboard(String owner, String workout, List<FrameRecord> frames) {
+    double peak = 0;
+    long last = 0;
+    for (FrameRecord frame : frames) {
+      peak = Math.max(peak, DashboardCounters.peak(frame));
+      last = Math.max(last, frame.receivedAtMs());
+    }
+    bus.send(Addresses.DASHBOARD_PRESSURE_STORED, new JsonObject().put("user_id", owner).put("workout_id", workout)
+        .put("frames", frames.size()).put("peak_pressure", peak).put("timestamp", last));
   }
 
   private void query(Message<Object> request) {

@@ -2,6 +2,7 @@ package io.streamhub.persistence;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
+import io.streamhub.contracts.dashboard.ActivityItem;
 import io.streamhub.contracts.pressure.FrameRecord;
 import io.streamhub.contracts.pressure.SessionRecord;
 import io.streamhub.contracts.pressure.WorkoutId;
@@ -15,8 +16,12 @@ import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The stored side of pressure workouts: each workout's session ({@value #SESSIONS}, one document per workout,
@@ -41,12 +46,17 @@ final class PressureStore {
   private static final JsonObject NEWEST_FIRST = new JsonObject().put("frame", -1);
   private static final JsonObject WITHOUT_ID = new JsonObject().put("_id", 0);
 
+  private static final Logger LOG = LoggerFactory.getLogger(PressureStore.class);
+
   private final MongoClient client;
+  private final DashboardCounters counters;
   /** The last session save of each workout with one in progress; confined to the verticle's event loop. */
   private final Map<String, Future<Boolean>> sessionSaves = new HashMap<>();
 
-  PressureStore(MongoClient client) {
+  /** @param counters where a workout's start and end go, as recent activity of its owner */
+  PressureStore(MongoClient client, DashboardCounters counters) {
     this.client = client;
+    this.counters = counters;
   }
 
   /**
@@ -90,22 +100,30 @@ final class PressureStore {
    * Stores frames in one unordered bulk insert. A frame already stored (by an earlier request, or earlier in this
    * batch) is refused by the store as a duplicate key and counts as stored; any other error fails the whole call,
    * though some frames may have gone in: the caller re-sends the batch, and those are then duplicates. Succeeds with
-   * the number of frames now stored of the batch: all of them.
+   * the frames this call stored (not the duplicates), in batch order; all of the batch is stored by then.
    */
-  Future<Integer> append(List<FrameRecord> frames) {
+  Future<List<FrameRecord>> append(List<FrameRecord> frames) {
     if (frames.isEmpty()) {
-      return Future.succeededFuture(0);
+      return Future.succeededFuture(List.of());
     }
     List<BulkOperation> inserts = new ArrayList<>(frames.size());
     frames.forEach(frame -> inserts.add(
         BulkOperation.createInsert(frame.toJson().put("_id", frameId(frame.workoutId(), frame.frame())))));
     return client.bulkWriteWithOptions(FRAMES, inserts, new BulkWriteOptions().setOrdered(false))
-        .map(result -> frames.size())
+        .map(result -> frames)
         .recover(failure -> {
           // Unordered: every insert was tried, and each one either went in or has its own write error.
           if (failure instanceof MongoBulkWriteException bulk && bulk.getWriteConcernError() == null
               && bulk.getWriteErrors().stream().allMatch(error -> isDuplicateKey(error.getCode()))) {
-            return Future.succeededFuture(frames.size());
+            Set<Integer> duplicates = new HashSet<>();
+            bulk.getWriteErrors().forEach(error -> duplicates.add(error.getIndex()));
+            List<FrameRecord> fresh = new ArrayList<>(frames.size());
+            for (int i = 0; i < frames.size(); i++) {
+              if (!duplicates.contains(i)) {
+                fresh.add(frames.get(i));
+              }
+            }
+            return Future.succeededFuture(fresh);
           }
           return Future.failedFuture(failure);
         });
@@ -138,14 +156,52 @@ final class PressureStore {
 
   private Future<Boolean> saveIfNotLower(SessionRecord session) {
     JsonObject byId = new JsonObject().put("_id", session.workoutId());
-    return client.findOne(SESSIONS, byId, new JsonObject().put("frame_count", 1)).compose(stored -> {
+    JsonObject fields = new JsonObject().put("frame_count", 1).put("status", 1);
+    return client.findOne(SESSIONS, byId, fields).compose(stored -> {
       if (stored != null && stored.getLong("frame_count", 0L) > session.frameCount()) {
         return Future.succeededFuture(false);
       }
       JsonObject document = session.toJson().put("_id", session.workoutId());
       return client.replaceDocumentsWithOptions(SESSIONS, byId.copy(), document, new UpdateOptions().setUpsert(true))
+          .compose(replaced -> recordTransition(stored, session))
           .map(true);
     });
+  }
+
+  /**
+   * A workout of a user that was first stored ({@code workout_started}) or went from active to ended
+   * ({@code workout_ended}) becomes an item of the owner's recent activity. A failure to record it is logged, not
+   * passed on: the session itself is stored.
+   */
+  private Future<Void> recordTransition(JsonObject stored, SessionRecord session) {
+    if (session.ownerSub() == null) {
+      return Future.succeededFuture();
+    }
+    String type = null;
+    long at = session.updatedAtMs();
+    if (stored == null) {
+      type = ActivityItem.WORKOUT_STARTED;
+      at = session.createdAtMs();
+    } else if (SessionRecord.ACTIVE.equals(stored.getString("status")) && SessionRecord.ENDED.equals(session.status())) {
+      type = ActivityItem.WORKOUT_ENDED;
+    }
+    if (type == null) {
+      return Future.succeededFuture();
+    }
+    String kind = type;
+    ActivityItem item = new ActivityItem(kind, at, session.workoutId(),
+        new JsonObject().put("frame_count", session.frameCount()));
+    return counters.recordActivity(session.ownerSub(), item).recover(failure -> {
+      LOG.warn("recording {} of workout {} for the dashboard failed: {}", kind, session.workoutId(),
+          StorePinger.reason(failure));
+      return Future.succeededFuture();
+    });
+  }
+
+  /** The stored owner of a workout, or {@code null} (no session stored, or no owner). */
+  Future<String> owner(String workoutId) {
+    return client.findOne(SESSIONS, new JsonObject().put("_id", workoutId), new JsonObject().put("owner_sub", 1))
+        .map(document -> document == null ? null : document.getString("owner_sub"));
   }
 
   /** The stored session of a workout, or {@code null} for a workout never seen. */

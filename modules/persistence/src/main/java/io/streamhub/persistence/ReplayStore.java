@@ -15,8 +15,10 @@ import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The stored side of replay streams: the latest status of each visitor's stream ({@value #STREAMS}, one document
@@ -59,23 +61,30 @@ final class ReplayStore {
 
   /**
    * Stores events, skipping those already stored (same {@code stream_id} and {@code seq}); one such duplicate does
-   * not keep the others from being stored. Succeeds with the number of events that were new.
+   * not keep the others from being stored. Succeeds with the events that were new, in batch order.
    */
-  Future<Integer> append(List<StreamEventRecord> events) {
+  Future<List<StreamEventRecord>> append(List<StreamEventRecord> events) {
     if (events.isEmpty()) {
-      return Future.succeededFuture(0);
+      return Future.succeededFuture(List.of());
     }
     List<BulkOperation> inserts = new ArrayList<>(events.size());
     events.forEach(event -> inserts.add(BulkOperation.createInsert(event.toJson())));
     return client.bulkWriteWithOptions(EVENTS, inserts, new BulkWriteOptions().setOrdered(false))
-        .map(result -> events.size())
+        .map(result -> events)
         .recover(failure -> {
-          // Unordered: every insert was tried, and each one either went in or has its own write error. Counting the
-          // errors (rather than trusting the reported inserted count, which mongo-java-server overstates) gives the
-          // new ones.
+          // Unordered: every insert was tried, and each one either went in or has its own write error. The errors'
+          // indexes (rather than the reported inserted count, which mongo-java-server overstates) give the new ones.
           if (failure instanceof MongoBulkWriteException bulk && bulk.getWriteConcernError() == null
               && bulk.getWriteErrors().stream().allMatch(error -> isDuplicateKey(error.getCode()))) {
-            return Future.succeededFuture(events.size() - bulk.getWriteErrors().size());
+            Set<Integer> duplicates = new HashSet<>();
+            bulk.getWriteErrors().forEach(error -> duplicates.add(error.getIndex()));
+            List<StreamEventRecord> fresh = new ArrayList<>(events.size());
+            for (int i = 0; i < events.size(); i++) {
+              if (!duplicates.contains(i)) {
+                fresh.add(events.get(i));
+              }
+            }
+            return Future.succeededFuture(fresh);
           }
           return Future.failedFuture(failure);
         });

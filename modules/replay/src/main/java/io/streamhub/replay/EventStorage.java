@@ -42,10 +42,10 @@ final class EventStorage {
    * A row waiting to be stored, its payload still encoded: it is decoded only when it goes into a batch, so rows
    * dropped at the bound cost nothing.
    */
-  record Row(String visitorId, String streamId, long seq, String event, String data, long tsMs) {
+  record Row(String visitorId, String streamId, long seq, String event, String data, long tsMs, String userId) {
 
     JsonObject toJson() {
-      return new StreamEventRecord(visitorId, streamId, seq, event, new JsonObject(data), tsMs).toJson();
+      return new StreamEventRecord(visitorId, streamId, seq, event, new JsonObject(data), tsMs, userId).toJson();
     }
   }
 

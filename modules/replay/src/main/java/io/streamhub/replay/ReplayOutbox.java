@@ -1,6 +1,7 @@
 package io.streamhub.replay;
 
 import io.streamhub.contracts.Addresses;
+import io.streamhub.contracts.dashboard.PredictionEvent;
 import io.streamhub.contracts.replay.StreamDeliveries;
 import io.streamhub.contracts.replay.StreamDelivery;
 import io.streamhub.contracts.replay.StreamStatus;
@@ -9,6 +10,7 @@ import io.streamhub.replay.registry.StreamRecord;
 import io.streamhub.replay.registry.StreamRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,8 +70,24 @@ final class ReplayOutbox implements Outbox {
 
   @Override
   public void store(String visitorId, String streamId, long seq, String event, String data, long tsMs) {
+    store(visitorId, streamId, seq, event, data, tsMs, null);
+  }
+
+  /**
+   * Stores the row (when {@code replay.store_events}) with its user, and sends a scored row of a user's stream to the
+   * dashboard role as a {@link PredictionEvent} (point to point: one dashboard verticle pushes it).
+   */
+  @Override
+  public void store(String visitorId, String streamId, long seq, String event, String data, long tsMs,
+      String userId) {
     if (storeEvents.getAsBoolean()) {
-      storage.add(new EventStorage.Row(visitorId, streamId, seq, event, data, tsMs));
+      storage.add(new EventStorage.Row(visitorId, streamId, seq, event, data, tsMs, userId));
+    }
+    if (userId != null) {
+      PredictionEvent prediction = PredictionEvent.ofRow(userId, visitorId, streamId, seq, new JsonObject(data), tsMs);
+      if (prediction != null) {
+        vertx.eventBus().send(Addresses.DASHBOARD_PREDICTION, prediction.toJson());
+      }
     }
   }
 

@@ -16,7 +16,10 @@ final class ConfigDiff {
       "rooms.reorder_timeout_ms", "rooms.max_pending_publishes", "replay.delay.min_ms", "replay.delay.max_ms",
       "replay.seed", "replay.resume_grace_ms", "replay.max_streams_per_node", "pressure.max_rows", "pressure.max_cols",
       "pressure.contact_threshold", "pressure.max_unpersisted_frames",
-      "pressure.idle_timeout_ms", "auth.ws.auth_deadline_ms", "auth.ws.allowed_origins", "auth.expiring_notice_s");
+      "pressure.idle_timeout_ms", "auth.ws.auth_deadline_ms", "auth.ws.allowed_origins", "auth.expiring_notice_s",
+      "dashboard.push_interval_ms", "dashboard.trend_window_ms", "dashboard.trend_tolerance_percent",
+      "dashboard.high_risk_alert_score", "dashboard.pressure_peak_alert", "dashboard.recent_activity_size",
+      "dashboard.presence_expiry_ms");
 
   /** A dataset's own delay ({@code replay.datasets.NAME.delay.*}) is live too. */
   private static final Pattern LIVE_DATASET_DELAY = Pattern.compile("replay\\.datasets\\.[^.]+\\.delay\\.(min|max)_ms");

@@ -2,6 +2,10 @@ package io.streamhub.server;
 
 import io.streamhub.contracts.config.Role;
 import io.streamhub.contracts.config.StreamhubConfig;
+import io.streamhub.dashboard.DashboardVerticle;
+import io.streamhub.dashboard.HazelcastUserStates;
+import io.streamhub.dashboard.LocalUserStates;
+import io.streamhub.dashboard.UserStates;
 import io.streamhub.ingress.IngressVerticle;
 import io.streamhub.ingress.rooms.HazelcastRoomDirectory;
 import io.streamhub.ingress.rooms.LocalRoomDirectory;
@@ -32,8 +36,6 @@ import org.slf4j.LoggerFactory;
 final class RoleDeployer {
 
   private static final Logger log = LoggerFactory.getLogger(RoleDeployer.class);
-  /** Roles accepted in the configuration whose modules are not part of the build yet. */
-  private static final List<Role> WITHOUT_MODULE = List.of(Role.DASHBOARD);
 
   private record Deployment(String name, String id) {
   }
@@ -63,10 +65,9 @@ final class RoleDeployer {
       SessionLedger ledger = node.clustered() ? new HazelcastSessionLedger(node.hazelcast()) : new LocalSessionLedger();
       chain = chain.compose(v -> deploy("stats", new StatsVerticle(config, ledger)));
     }
-    for (Role role : WITHOUT_MODULE) {
-      if (config.has(role)) {
-        log.info("role {} is accepted; it arrives with its module", role.configName());
-      }
+    if (config.has(Role.DASHBOARD)) {
+      UserStates states = node.clustered() ? new HazelcastUserStates(node.hazelcast()) : new LocalUserStates();
+      chain = chain.compose(v -> deploy("dashboard", new DashboardVerticle(config, states, node.nodeId())));
     }
     if (config.has(Role.INGRESS)) {
       IngressVerticle ingress = new IngressVerticle(config, roomDirectory(), node.nodeId());

@@ -11,12 +11,13 @@ import java.util.Set;
  * key, its default and whether it is live or restart-only).
  *
  * @param auth token verification, and which roles and connections need a token
+ * @param dashboard per-user dashboards
  * @param configWatchIntervalMs how often the config files are checked for changes; 0 disables watching
  * @param shutdownTimeoutMs how long a graceful shutdown may take before the process exits anyway
  */
 public record StreamhubConfig(HttpConfig http, MongoConfig mongo, ClusterConfig cluster, Set<Role> roles, WsConfig ws,
-    RoomsConfig rooms, ReplayConfig replay, PressureConfig pressure, AuthConfig auth, long configWatchIntervalMs,
-    long shutdownTimeoutMs) {
+    RoomsConfig rooms, ReplayConfig replay, PressureConfig pressure, AuthConfig auth, DashboardConfig dashboard,
+    long configWatchIntervalMs, long shutdownTimeoutMs) {
 
   public StreamhubConfig {
     roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
@@ -49,6 +50,7 @@ public record StreamhubConfig(HttpConfig http, MongoConfig mongo, ClusterConfig 
     ReplayConfig replay = ReplayConfig.read(r.section("replay"));
     PressureConfig pressure = PressureConfig.read(r.section("pressure"));
     AuthConfig auth = AuthConfig.read(r.section("auth"));
+    DashboardConfig dashboard = DashboardConfig.read(r.section("dashboard"));
     ConfigReader config = r.section("config");
     long watch = config.longIn("watch_interval_ms", 0, 3_600_000);
     config.rejectUnknown();
@@ -57,8 +59,8 @@ public record StreamhubConfig(HttpConfig http, MongoConfig mongo, ClusterConfig 
     shutdown.rejectUnknown();
     r.rejectUnknown();
     auth.requireKeyFor(roles);
-    return new StreamhubConfig(http, mongo, cluster, roles, ws, rooms, replay, pressure, auth, watch,
-        shutdownTimeout);
+    return new StreamhubConfig(http, mongo, cluster, roles, ws, rooms, replay, pressure, auth, dashboard,
+        watch, shutdownTimeout);
   }
 
   public JsonObject toJson() {
@@ -67,6 +69,7 @@ public record StreamhubConfig(HttpConfig http, MongoConfig mongo, ClusterConfig 
     return new JsonObject().put("http", http.toJson()).put("mongo", mongo.toJson()).put("cluster", cluster.toJson())
         .put("roles", roleNames).put("ws", ws.toJson()).put("rooms", rooms.toJson())
         .put("replay", replay.toJson()).put("pressure", pressure.toJson()).put("auth", auth.toJson())
+        .put("dashboard", dashboard.toJson())
         .put("config", new JsonObject().put("watch_interval_ms", configWatchIntervalMs))
         .put("shutdown", new JsonObject().put("timeout_ms", shutdownTimeoutMs));
   }

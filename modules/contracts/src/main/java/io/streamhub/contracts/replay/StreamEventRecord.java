@@ -12,8 +12,16 @@ import java.util.Objects;
  * @param event the event name (e.g. {@code prediction})
  * @param data the event's payload exactly as sent to the tabs
  * @param tsMs emit time, epoch milliseconds
+ * @param userId the user the stream belongs to (JSON {@code user_id}), whose dashboard counts its predictions;
+ *     {@code null} for an anonymous stream
  */
-public record StreamEventRecord(String visitorId, String streamId, long seq, String event, JsonObject data, long tsMs) {
+public record StreamEventRecord(String visitorId, String streamId, long seq, String event, JsonObject data, long tsMs,
+    String userId) {
+
+  /** An event of an anonymous stream. */
+  public StreamEventRecord(String visitorId, String streamId, long seq, String event, JsonObject data, long tsMs) {
+    this(visitorId, streamId, seq, event, data, tsMs, null);
+  }
 
   public StreamEventRecord {
     VisitorId.require(visitorId);
@@ -26,12 +34,16 @@ public record StreamEventRecord(String visitorId, String streamId, long seq, Str
   }
 
   public JsonObject toJson() {
-    return new JsonObject().put("visitor_id", visitorId).put("stream_id", streamId).put("seq", seq)
+    JsonObject json = new JsonObject().put("visitor_id", visitorId).put("stream_id", streamId).put("seq", seq)
         .put("event", event).put("data", data).put("ts", tsMs);
+    if (userId != null) {
+      json.put("user_id", userId);
+    }
+    return json;
   }
 
   public static StreamEventRecord fromJson(JsonObject json) {
     return new StreamEventRecord(json.getString("visitor_id"), json.getString("stream_id"), json.getLong("seq", 0L),
-        json.getString("event"), json.getJsonObject("data"), json.getLong("ts", 0L));
+        json.getString("event"), json.getJsonObject("data"), json.getLong("ts", 0L), json.getString("user_id"));
   }
 }

@@ -20,6 +20,8 @@ final class ActiveStream {
   int seq;
   StreamState state = StreamState.RUNNING;
   double speed = 1;
+  /** The user whose connection started (or first joined) the stream; {@code null} while only anonymous tabs did. */
+  String userId;
   final Map<String, Tab> tabs = new LinkedHashMap<>(4);
   long startedAtMs;
   long detachedAtMs;
@@ -79,13 +81,13 @@ final class ActiveStream {
 
   StreamRecord record(String owner) {
     return new StreamRecord(visitorId, streamId, source.name(), source.total(), owner, seq, state, speed, tabs,
-        startedAtMs, detachedAtMs, lastUpdateMs);
+        startedAtMs, detachedAtMs, lastUpdateMs, userId);
   }
 
   StreamStatus status(boolean active) {
     return new StreamStatus(visitorId, streamId, source.name(), source.total(), seq, active,
         state == StreamState.PAUSED, tabs.size(), source.skippedRows(), active ? stateName() : finalStateName(),
-        lastUpdateMs);
+        lastUpdateMs, userId);
   }
 
   private String finalStateName() {

@@ -18,6 +18,15 @@ public interface Outbox {
    */
   void store(String visitorId, String streamId, long seq, String event, String data, long tsMs);
 
+  /**
+   * A row event of a stream that may belong to a user: stored like {@link #store(String, String, long, String,
+   * String, long)}, attributed to {@code userId} (whose dashboard counts it); {@code null} for an anonymous stream.
+   */
+  default void store(String visitorId, String streamId, long seq, String event, String data, long tsMs,
+      String userId) {
+    store(visitorId, streamId, seq, event, data, tsMs);
+  }
+
   /** The owner's record changed (a tab, the state, and — if {@link #checkpointsRows()} — every row). */
   void checkpoint(StreamRecord record);
 

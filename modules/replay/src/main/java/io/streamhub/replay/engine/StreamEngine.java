@@ -51,7 +51,7 @@ public final class StreamEngine {
   public StreamRecord freshRecord(JoinStream request, RowSource source) {
     long now = timers.nowMs();
     return new StreamRecord(request.visitorId(), UUID.randomUUID().toString(), source.name(), source.total(), nodeId,
-        0, StreamState.RUNNING, 1, Map.of(request.tabId(), tabOf(request)), now, 0, now);
+        0, StreamState.RUNNING, 1, Map.of(request.tabId(), tabOf(request)), now, 0, now, request.userId());
   }
 
   /** Starts a stream claimed with a record from {@link #freshRecord}. */
@@ -59,6 +59,7 @@ public final class StreamEngine {
     ActiveStream s = new ActiveStream(claimed.visitorId(), config.get().historySize());
     streams.put(s.visitorId, s);
     s.restart(claimed.streamId(), source, 0, timers.nowMs());
+    s.userId = request.userId();
     s.tabs.put(request.tabId(), tabOf(request));
     changed(s);
     scheduleNext(s);
@@ -75,6 +76,7 @@ public final class StreamEngine {
     s.startedAtMs = record.startedAtMs();
     s.state = record.state();
     s.speed = record.speed();
+    s.userId = record.userId();
     record.tabs().forEach((id, tab) -> {
       if (nodeAlive.test(tab.nodeId())) {
         s.tabs.put(id, tab);
@@ -101,6 +103,7 @@ public final class StreamEngine {
       return joined(Kind.JOINED_EXISTING, s, s.seq, 0, request.resuming());
     }
     s.restart(UUID.randomUUID().toString(), freshSource, 0, timers.nowMs());
+    s.userId = request.userId();
     cancelTimer(s);
     changed(s);
     deliverToAll(s, "stream_started", startedPayload(s).encode(), false, request.tabId());
@@ -199,6 +202,9 @@ public final class StreamEngine {
 
   private void attach(ActiveStream s, JoinStream request) {
     s.tabs.put(request.tabId(), tabOf(request));
+    if (s.userId == null) {
+      s.userId = request.userId();
+    }
     if (s.graceTimerId >= 0) {
       timers.cancel(s.graceTimerId);
       s.graceTimerId = -1;
@@ -237,7 +243,7 @@ public final class StreamEngine {
     s.seq = seq;
     s.recordEmit(seq, now);
     s.lastUpdateMs = now;
-    outbox.store(s.visitorId, s.streamId, seq, s.source.event(), payload, now);
+    outbox.store(s.visitorId, s.streamId, seq, s.source.event(), payload, now, s.userId);
     if (seq >= s.source.total()) {
       end(s, StreamState.COMPLETE, "complete");
       changed(s);

@@ -21,10 +21,12 @@ import java.util.Map;
  * @param startedAtMs when the stream started, epoch ms
  * @param detachedAtMs when the last tab left, epoch ms; 0 while a tab is attached
  * @param lastUpdateMs when this record last changed, epoch ms
+ * @param userId the user the stream belongs to, so that an adopting node keeps attributing its predictions;
+ *     {@code null} for an anonymous stream
  */
 public record StreamRecord(String visitorId, String streamId, String dataset, long total, String owner, long seq,
     StreamState state, double speed, Map<String, Tab> tabs, long startedAtMs, long detachedAtMs,
-    long lastUpdateMs) {
+    long lastUpdateMs, String userId) {
 
   /**
    * One attached tab.
@@ -35,13 +37,20 @@ public record StreamRecord(String visitorId, String streamId, String dataset, lo
   public record Tab(String memberId, String nodeId) {
   }
 
+  /** The record of an anonymous stream. */
+  public StreamRecord(String visitorId, String streamId, String dataset, long total, String owner, long seq,
+      StreamState state, double speed, Map<String, Tab> tabs, long startedAtMs, long detachedAtMs, long lastUpdateMs) {
+    this(visitorId, streamId, dataset, total, owner, seq, state, speed, tabs, startedAtMs, detachedAtMs, lastUpdateMs,
+        null);
+  }
+
   public StreamRecord {
     tabs = Map.copyOf(tabs);
   }
 
   public StreamRecord withOwner(String newOwner, long nowMs) {
     return new StreamRecord(visitorId, streamId, dataset, total, newOwner, seq, state, speed, tabs, startedAtMs,
-        detachedAtMs, nowMs);
+        detachedAtMs, nowMs, userId);
   }
 
   public String toJsonString() {
@@ -50,7 +59,7 @@ public record StreamRecord(String visitorId, String streamId, String dataset, lo
     return new JsonObject().put("visitor_id", visitorId).put("stream_id", streamId).put("dataset", dataset)
         .put("total", total).put("owner", owner).put("seq", seq).put("state", state.name()).put("speed", speed)
         .put("tabs", t).put("started_at", startedAtMs).put("detached_at", detachedAtMs)
-        .put("last_update", lastUpdateMs).encode();
+        .put("last_update", lastUpdateMs).put("user_id", userId).encode();
   }
 
   public static StreamRecord fromJsonString(String encoded) {
@@ -64,6 +73,6 @@ public record StreamRecord(String visitorId, String streamId, String dataset, lo
     return new StreamRecord(json.getString("visitor_id"), json.getString("stream_id"), json.getString("dataset"),
         json.getLong("total"), json.getString("owner"), json.getLong("seq"), StreamState.valueOf(json.getString("state")),
         json.getDouble("speed"), tabs, json.getLong("started_at"), json.getLong("detached_at"),
-        json.getLong("last_update"));
+        json.getLong("last_update"), json.getString("user_id"));
   }
 }

@@ -32,6 +32,12 @@ final class RecordingOutbox implements Outbox {
   }
 
   @Override
+  public void store(String visitorId, String streamId, long seq, String event, String data, long tsMs,
+      String userId) {
+    stored.add(new StreamEventRecord(visitorId, streamId, seq, event, new JsonObject(data), tsMs, userId));
+  }
+
+  @Override
   public void checkpoint(StreamRecord record) {
     checkpoints.add(record);
   }
