@@ -141,7 +141,7 @@ public final class Addresses {
 
   /**
    * Cluster-wide publish by an ingress when an authenticated connection opens or closes, and again every
-   * {@code dashboard.presence_refresh_ms} for each still-open one (so a dead node's users expire). Body:
+   * {@code auth.ws.presence_refresh_ms} for each still-open one (so a dead node's users expire). Body:
    * {@code {"user_id", "member_id", "connection_id", "online": boolean}}.
    */
   public static final String DASHBOARD_PRESENCE = "dashboard.presence.v1";

@@ -16,7 +16,8 @@ final class ConfigDiff {
       "rooms.reorder_timeout_ms", "rooms.max_pending_publishes", "replay.delay.min_ms", "replay.delay.max_ms",
       "replay.seed", "replay.resume_grace_ms", "replay.max_streams_per_node", "pressure.max_rows", "pressure.max_cols",
       "pressure.contact_threshold", "pressure.max_unpersisted_frames",
-      "pressure.idle_timeout_ms", "auth.ws.auth_deadline_ms", "auth.ws.allowed_origins", "auth.expiring_notice_s");
+      "pressure.idle_timeout_ms", "auth.ws.auth_deadline_ms", "auth.ws.allowed_origins", "auth.expiring_notice_s",
+      "auth.rooms.rules");
 
   /** A dataset's own delay ({@code replay.datasets.NAME.delay.*}) is live too. */
   private static final Pattern LIVE_DATASET_DELAY = Pattern.compile("replay\\.datasets\\.[^.]+\\.delay\\.(min|max)_ms");
