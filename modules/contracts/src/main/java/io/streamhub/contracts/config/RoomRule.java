@@ -50,6 +50,14 @@ public record RoomRule(String pattern, Set<Action> actions, Map<String, String> 
     return globMatches(expanded, 0, room, 0);
   }
 
+  /**
+   * Whether the rule speaks about {@code room} for some connection or other: its pattern with {@code {sub}} read as
+   * {@code *}. A room a rule covers is open only to the connections some covering rule grants it to.
+   */
+  public boolean covers(String room) {
+    return globMatches(pattern.replace(SUB, "*"), 0, room, 0);
+  }
+
   private static boolean globMatches(String glob, int g, String text, int t) {
     while (g < glob.length()) {
       char c = glob.charAt(g);
