@@ -259,7 +259,8 @@ public final class IngressVerticle extends VerticleBase {
           connection.start();
           socket.resume();
         } else {
-          connection.refuse((ProtocolException) result.cause());
+          connection.refuse(result.cause() instanceof ProtocolException pe ? pe : ProtocolException.closing(
+              ErrorCode.INTERNAL, "authentication failed", CloseCodes.UNAUTHORIZED));
         }
       });
     });

@@ -148,9 +148,10 @@ public final class ConnectionAuth {
     AuthConfig auth = config.get();
     TokenLifetime lifetime = TokenLifetime.of(user, auth.jwt().leewayS(), auth.expiringNoticeS());
     long now = clockMs.getAsLong();
-    noticeTimer = lifetime.noticeDelayMs(now).stream().map(delay -> timers.schedule(delay, () -> connection.send(
-        "expiring", new JsonObject().put("in_s", lifetime.inS(clockMs.getAsLong()))))).findFirst().orElse(-1);
-    expiryTimer = timers.schedule(lifetime.closeDelayMs(now), () -> expired(connection));
+    noticeTimer = lifetime.noticeDelayMs(now).stream().map(delay -> timers.schedule(Math.max(1, delay),
+        () -> connection.send("expiring", new JsonObject().put("in_s", lifetime.inS(clockMs.getAsLong())))))
+        .findFirst().orElse(-1);
+    expiryTimer = timers.schedule(Math.max(1, lifetime.closeDelayMs(now)), () -> expired(connection));
   }
 
   private void expired(ClientConnection connection) {
