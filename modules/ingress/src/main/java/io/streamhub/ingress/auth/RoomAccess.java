@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * Applies the {@link RoomPolicy} to a subscribe or a publish, asking who owns a workout when the policy says
- * {@link RoomPolicy.Verdict#IF_OWNER}. Fails with a {@link ProtocolException}: {@code unauthorized} or
+ * {@link RoomPolicy.Verdict#IF_OWNER}: its owner may subscribe; a workout with no owner (or no session yet) is open to
+ * anyone unless {@code auth.required.pressure}, where every workout has an owner. Fails with a {@link ProtocolException}: {@code unauthorized} or
  * {@code forbidden}, naming the room and the action.
  */
 public final class RoomAccess {
@@ -29,8 +30,14 @@ public final class RoomAccess {
     RoomPolicy.Verdict verdict = RoomPolicy.decide(config.get().roomRules(), user, room, action);
     return switch (verdict) {
       case ALLOW -> Future.succeededFuture();
-      case IF_OWNER -> ownerOf.apply(RoomPolicy.workoutId(room)).compose(owner -> user.get().sub().equals(owner)
-          ? Future.succeededFuture() : Future.failedFuture(refused(ErrorCode.FORBIDDEN, room, action)));
+      case IF_OWNER -> ownerOf.apply(RoomPolicy.workoutId(room)).compose(owner -> {
+        String sub = user.map(AuthenticatedUser::sub).orElse(null);
+        if (owner == null ? !config.get().pressureRequired() : owner.equals(sub)) {
+          return Future.succeededFuture();
+        }
+        return Future.failedFuture(refused(sub == null ? ErrorCode.UNAUTHORIZED : ErrorCode.FORBIDDEN, room,
+            action));
+      });
       case UNAUTHORIZED -> Future.failedFuture(refused(ErrorCode.UNAUTHORIZED, room, action));
       case FORBIDDEN -> Future.failedFuture(refused(ErrorCode.FORBIDDEN, room, action));
     };

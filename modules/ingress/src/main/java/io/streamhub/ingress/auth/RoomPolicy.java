@@ -15,8 +15,9 @@ import java.util.Optional;
  * a user may always subscribe to its own {@code user.<sub>} room; a rule that covers the room and the action grants
  * it when its pattern matches (with {@code {sub}} replaced) and the token carries its claims; rooms under
  * {@value #USER_PREFIX} and {@value #WORKOUT_PREFIX}, and rooms some rule covers for that action, are denied
- * otherwise — except that a user may subscribe to {@code workout.<id>} of a workout it owns, which only the stats
- * role knows ({@link Verdict#IF_OWNER}); every other room is open to everyone, as before authentication existed.
+ * otherwise — except that a user may subscribe to {@code workout.<id>} of a workout it owns, and anyone to that of
+ * a workout nobody owns while {@code auth.required.pressure} is off, which only the stats role knows
+ * ({@link Verdict#IF_OWNER}); every other room is open to everyone, as before authentication existed.
  */
 public final class RoomPolicy {
 
@@ -26,7 +27,10 @@ public final class RoomPolicy {
   /** The outcome for one room and action. */
   public enum Verdict {
     ALLOW,
-    /** Allowed when the connection's user owns the workout {@link #workoutId}. */
+    /**
+     * Subscribing to {@code workout.<id>}: allowed when the connection's user owns the workout, or when nobody owns
+     * it and pressure sessions do not require a token; see {@link RoomAccess}.
+     */
     IF_OWNER,
     /** Anonymous, and no rule grants it to anonymous connections: a token might help. */
     UNAUTHORIZED,
@@ -55,7 +59,7 @@ public final class RoomPolicy {
     if (!covered && !room.startsWith(USER_PREFIX) && !room.startsWith(WORKOUT_PREFIX)) {
       return Verdict.ALLOW;
     }
-    if (action == Action.SUBSCRIBE && segment != null && workoutId(room) != null) {
+    if (action == Action.SUBSCRIBE && workoutId(room) != null) {
       return Verdict.IF_OWNER;
     }
     return user.isPresent() ? Verdict.FORBIDDEN : Verdict.UNAUTHORIZED;

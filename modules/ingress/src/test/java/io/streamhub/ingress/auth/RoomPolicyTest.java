@@ -42,12 +42,13 @@ class RoomPolicyTest {
   }
 
   @Test
-  @DisplayName("workout rooms: a user may subscribe if it owns the workout, anonymous connections may not")
+  @DisplayName("workout rooms: subscribing depends on the workout's owner; nobody may publish into them")
   void workoutRooms() {
     assertThat(RoomPolicy.decide(List.of(), user("alice"), "workout.w1", Action.SUBSCRIBE)).isEqualTo(IF_OWNER);
     assertThat(RoomPolicy.workoutId("workout.w1")).isEqualTo("w1");
     assertThat(RoomPolicy.decide(List.of(), user("alice"), "workout.w1", Action.PUBLISH)).isEqualTo(FORBIDDEN);
-    assertThat(RoomPolicy.decide(List.of(), ANONYMOUS, "workout.w1", Action.SUBSCRIBE)).isEqualTo(UNAUTHORIZED);
+    assertThat(RoomPolicy.decide(List.of(), ANONYMOUS, "workout.w1", Action.SUBSCRIBE)).isEqualTo(IF_OWNER);
+    assertThat(RoomPolicy.decide(List.of(), ANONYMOUS, "workout.w1", Action.PUBLISH)).isEqualTo(UNAUTHORIZED);
   }
 
   @Test
