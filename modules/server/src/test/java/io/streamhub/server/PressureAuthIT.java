@@ -17,11 +17,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Pressure sessions with auth.required.pressure: a workout belongs to the user who created it")
 class PressureAuthIT {
@@ -33,6 +35,9 @@ class PressureAuthIT {
   private Node node;
   private int port;
   private TokenIssuer issuer;
+  private StreamhubConfig config;
+  @TempDir
+  Path data;
 
   @BeforeEach
   void start() {
@@ -40,8 +45,9 @@ class PressureAuthIT {
     web = WebClient.create(client);
     JsonObject overrides = roles("ingress", "stats", "persistence").put("auth", new JsonObject()
         .put("jwt", new JsonObject().put("secret", SECRET)).put("dev_login", new JsonObject().put("enabled", false))
-        .put("required", new JsonObject().put("pressure", true)));
-    StreamhubConfig config = config(overrides);
+        .put("required", new JsonObject().put("pressure", true)))
+        .put("mongo", new JsonObject().put("embedded", new JsonObject().put("data_dir", data.toString())));
+    config = config(overrides);
     node = NodeFixture.start(config);
     port = node.httpPort();
     issuer = await(TokenVerifier.create(client, config.auth())).issuer().orElseThrow();
@@ -110,5 +116,22 @@ class PressureAuthIT {
     assertThat(anonymous.statusCode()).isEqualTo(401);
     assertThat(anonymous.bodyAsJsonObject().getJsonObject("error").getString("code")).isEqualTo("unauthorized");
     assertThat(http(HttpMethod.POST, "/api/v1/sessions/w-new", null, null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  @DisplayName("The owner is stored with the session and still guards it after the node restarts")
+  void ownerSurvivesRestart() {
+    assertThat(http(HttpMethod.POST, "/api/v1/sessions/w-kept", "alice", null).statusCode()).isEqualTo(200);
+    await(node.close());
+    node = NodeFixture.start(config);
+    port = node.httpPort();
+    HttpResponse<Buffer> own = http(HttpMethod.GET, "/api/v1/sessions/w-kept", "alice", null);
+    assertThat(own.statusCode()).as(own.bodyAsString()).isEqualTo(200);
+    assertThat(own.bodyAsJsonObject().getString("owner_sub")).isEqualTo("alice");
+    try (WsClient bob = device("bob")) {
+      assertThat(bob.request("join_session", new JsonObject().put("workout_id", "w-kept")).getJsonObject("data")
+          .getString("code")).isEqualTo("forbidden");
+    }
+    assertThat(http(HttpMethod.POST, "/api/v1/sessions/w-kept", "alice", null).statusCode()).isEqualTo(200);
   }
 }
