@@ -66,7 +66,8 @@ class TokenCommandTest {
   @Test
   @DisplayName("With an HS256 secret it prints a token the nodes accept, with the sub, ttl, issuer and claims")
   void hs256() throws IOException {
-    Path config = config("auth: {jwt: {secret: " + SECRET + ", issuer: https://id.test}, dev_login: {enabled: false}}\n");
+    Path config = config("auth: {jwt: {secret: " + SECRET + ", issuer: https://id.test}, "
+        + "dev_login: {enabled: false}}\n");
     long before = System.currentTimeMillis() / 1000;
     assertThat(run("token", "--sub", "alice", "--ttl", "2h", "--claims", "role=coach", "--config", config.toString()))
         .as(err.toString()).isZero();

@@ -32,7 +32,10 @@ public final class UserRoom {
     return PREFIX + segment(sub);
   }
 
-  /** The room-safe form of {@code sub}: the part after {@value #PREFIX}; also what {@code {sub}} in a room rule means. */
+  /**
+   * The room-safe form of {@code sub}: the part after {@value #PREFIX}; also what {@code {sub}} in a room rule
+   * means.
+   */
   public static String segment(String sub) {
     if (sub == null || sub.isEmpty()) {
       throw new IllegalArgumentException("sub must be a non-empty string");

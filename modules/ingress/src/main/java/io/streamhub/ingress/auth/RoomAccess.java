@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 /**
  * Applies the {@link RoomPolicy} to a subscribe or a publish, asking who owns a workout when the policy says
  * {@link RoomPolicy.Verdict#IF_OWNER}: its owner may subscribe; a workout with no owner (or no session yet) is open to
- * anyone unless {@code auth.required.pressure}, where every workout has an owner. Fails with a {@link ProtocolException}: {@code unauthorized} or
- * {@code forbidden}, naming the room and the action.
+ * anyone unless {@code auth.required.pressure}, where every workout has an owner. Fails with a
+ * {@link ProtocolException}: {@code unauthorized} or {@code forbidden}, naming the room and the action.
  */
 public final class RoomAccess {
 

@@ -50,8 +50,8 @@ public final class UserConnections {
 
   /** A {@code {user_id, event, data}} push: sent as {@code event} to each local connection of the user. */
   public void push(JsonObject body) {
-    if (body == null || !(body.getValue("user_id") instanceof String sub) || !(body.getValue("event") instanceof String event)
-        || !(body.getValue("data") instanceof JsonObject data)) {
+    if (body == null || !(body.getValue("user_id") instanceof String sub)
+        || !(body.getValue("event") instanceof String event) || !(body.getValue("data") instanceof JsonObject data)) {
       return;
     }
     for (ClientConnection connection : List.copyOf(bySub.getOrDefault(sub, Set.of()))) {

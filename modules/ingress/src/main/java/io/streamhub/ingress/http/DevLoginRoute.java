@@ -12,8 +12,9 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
- * {@code POST /api/v1/dev/login {"user"}} → {@code {"token", "expires_in_s"}}: a token for any user, for demos. Mounted
- * only when {@code auth.dev_login.enabled} (otherwise the path answers 404 like any unknown one); never in production.
+ * {@code POST /api/v1/dev/login {"user"}} → {@code {"token", "expires_in_s"}}: a token for any user, for demos.
+ * Mounted only when {@code auth.dev_login.enabled} (otherwise the path answers 404 like any unknown one); never in
+ * production.
  */
 public final class DevLoginRoute {
 

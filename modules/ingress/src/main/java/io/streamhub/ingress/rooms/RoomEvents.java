@@ -30,7 +30,8 @@ public final class RoomEvents {
     dispatcher.register("publish", (connection, data) -> {
       String room = Fields.room(data, "room");
       JsonObject payload = Fields.requiredObject(data, "data");
-      return access.check(connection.user(), room, Action.PUBLISH).compose(ok -> sequencer.publish(room, payload)).map(seq -> new JsonObject().put("room", room).put("seq", seq));
+      return access.check(connection.user(), room, Action.PUBLISH).compose(ok -> sequencer.publish(room, payload))
+          .map(seq -> new JsonObject().put("room", room).put("seq", seq));
     });
   }
 }

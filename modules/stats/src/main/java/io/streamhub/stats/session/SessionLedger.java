@@ -18,8 +18,8 @@ public interface SessionLedger {
   CompletionStage<SessionState> join(String workoutId, String userId, long nowMs);
 
   /**
-   * Creates the session, with its owner, from what the store knew (after a restart of the whole cluster) unless the ledger already
-   * has it; completes with the ledger's state.
+   * Creates the session, with its owner, from what the store knew (after a restart of the whole cluster) unless the
+   * ledger already has it; completes with the ledger's state.
    */
   CompletionStage<SessionState> seed(String workoutId, SessionStats restored, String ownerSub, long nowMs);
 
