@@ -254,7 +254,10 @@ public final class IngressVerticle extends VerticleBase {
       }
       socket.pause();
       auth.authenticate(connection, token).onComplete(result -> {
-        if (result.succeeded()) {
+        if (result.succeeded() && socket.isClosed()) {
+          auth.close();
+          onClosed(connection);
+        } else if (result.succeeded()) {
           connections.put(connection.id(), connection);
           connection.start();
           socket.resume();
