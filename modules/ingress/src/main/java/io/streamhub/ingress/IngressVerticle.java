@@ -254,16 +254,17 @@ public final class IngressVerticle extends VerticleBase {
       }
       socket.pause();
       auth.authenticate(connection, token).onComplete(result -> {
-        if (result.succeeded() && socket.isClosed()) {
-          auth.close();
-          onClosed(connection);
-        } else if (result.succeeded()) {
-          connections.put(connection.id(), connection);
-          connection.start();
-          socket.resume();
-        } else {
+        if (result.failed()) {
           connection.refuse(result.cause() instanceof ProtocolException pe ? pe : ProtocolException.closing(
               ErrorCode.INTERNAL, "authentication failed", CloseCodes.UNAUTHORIZED));
+          return;
+        }
+        connections.put(connection.id(), connection);
+        if (socket.isClosed()) {
+          onClosed(connection);
+        } else {
+          connection.start();
+          socket.resume();
         }
       });
     });
@@ -278,8 +279,12 @@ public final class IngressVerticle extends VerticleBase {
         .otherwiseEmpty();
   }
 
+  /** Releases what a connection held; safe to run twice (on shutdown, then when its socket closes). */
   private void onClosed(JsonWsConnection connection) {
-    connections.remove(connection.id());
+    if (connections.remove(connection.id()) == null) {
+      return;
+    }
+    connection.auth().close();
     users.closed(connection);
     subscriptions.unsubscribeAll(connection);
     replayEvents.connectionClosed(connection);
@@ -301,6 +306,9 @@ public final class IngressVerticle extends VerticleBase {
     vertx.cancelTimer(presenceTimer);
     for (JsonWsConnection connection : List.copyOf(connections.values())) {
       connection.close(CloseCodes.GOING_AWAY, "server shutting down");
+      // Release its replay tabs, sessions and rooms now rather than when the socket's close completes, which may be
+      // after the roles undeployed after ingress (replay) have stopped: their final state must be the last word.
+      onClosed(connection);
     }
     return server == null ? Future.succeededFuture() : server.close();
   }
