@@ -98,7 +98,9 @@ public final class Addresses {
 
   /**
    * Cluster-wide request to any stats verticle: join a workout session (creating it, or continuing its count).
-   * Body: {@code {"workout_id"}}. Reply: {@code {"workout_id", "status": "active", "frame_count"}}.
+   * Body: {@code {"workout_id", "user_id"?}}: a new workout belongs to {@code user_id} (absent: to nobody, open to
+   * anyone). Reply: {@code {"workout_id", "status": "active", "frame_count"}}; 403 when the workout belongs to
+   * another user.
    */
   public static final String STATS_SESSION_JOIN = "stats.session.join.v1";
 
@@ -121,8 +123,9 @@ public final class Addresses {
 
   /**
    * Cluster-wide request to any stats verticle: a workout session's state. Body: {@code {"workout_id"}}. Reply:
-   * {@code {"workout_id", "status": "active"|"ended", "frame_count", "summary"}}, from the live session or, when the
-   * cluster no longer holds it, from the store; 404 for a workout never seen.
+   * {@code {"workout_id", "status": "active"|"ended", "frame_count", "summary", "owner_sub"}} ({@code owner_sub}
+   * null: nobody's), from the live session or, when the cluster no longer holds it, from the store; 404 for a
+   * workout never seen.
    */
   public static final String STATS_SESSION_GET = "stats.session.get.v1";
 
@@ -141,7 +144,7 @@ public final class Addresses {
 
   /**
    * Cluster-wide publish by an ingress when an authenticated connection opens or closes, and again every
-   * {@code dashboard.presence_refresh_ms} for each still-open one (so a dead node's users expire). Body:
+   * {@code auth.ws.presence_refresh_ms} for each still-open one (so a dead node's users expire). Body:
    * {@code {"user_id", "member_id", "connection_id", "online": boolean}}.
    */
   public static final String DASHBOARD_PRESENCE = "dashboard.presence.v1";

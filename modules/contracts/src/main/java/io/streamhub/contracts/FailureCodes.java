@@ -8,6 +8,8 @@ public final class FailureCodes {
 
   /** The request body was not a valid message; the text names the field. */
   public static final int BAD_REQUEST = 400;
+  /** The caller is authenticated but may not do this (e.g. join a workout that belongs to another user). */
+  public static final int FORBIDDEN = 403;
   /** The addressed entity does not exist. */
   public static final int NOT_FOUND = 404;
   /** The addressed entity moved away (e.g. a stream's owner no longer runs it); the caller retries elsewhere. */

@@ -8,6 +8,7 @@ import io.streamhub.contracts.config.ConfigLoader;
 import io.streamhub.contracts.config.StreamhubConfig;
 import io.streamhub.ingress.auth.TokenIssuer;
 import io.streamhub.ingress.auth.TokenVerifier;
+import io.streamhub.ingress.http.BearerAuth;
 import io.streamhub.ingress.http.LiveDataRoute;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -27,6 +28,7 @@ import io.vertx.junit5.VertxTestContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -52,8 +54,8 @@ class LiveDataRouteTest {
     web = WebClient.create(vertx);
     Future<TokenVerifier> verifier = TokenVerifier.create(vertx, config.auth());
     Router router = Router.router(vertx);
-    LiveDataRoute.mount(router, verifier, vertx.eventBus());
     verifier.onSuccess(v -> issuer = v.issuer().orElseThrow())
+        .onSuccess(v -> LiveDataRoute.mount(router, new BearerAuth(Optional.of(v)), vertx.eventBus()))
         .compose(v -> DashboardFixture.deploy(vertx, config))
         .compose(v -> append(vertx, List.of(prediction("ada", 1, 0.7, false, System.currentTimeMillis()))))
         .compose(v -> vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"))

@@ -15,6 +15,16 @@ import io.streamhub.ingress.http.SessionRoutes;
 import io.streamhub.ingress.http.StreamRoutes;
 import io.streamhub.contracts.FailureCodes;
 import io.streamhub.contracts.rooms.RoomName;
+import io.streamhub.contracts.rooms.UserRoom;
+import io.streamhub.ingress.auth.AuthenticatedUser;
+import io.streamhub.ingress.auth.ConnectionAuth;
+import io.streamhub.ingress.auth.RoomAccess;
+import io.streamhub.ingress.auth.UserConnections;
+import io.streamhub.ingress.http.BearerAuth;
+import io.streamhub.ingress.http.DevLoginRoute;
+import io.streamhub.ingress.protocol.ClientConnection;
+import io.streamhub.ingress.protocol.Fields;
+import io.vertx.core.http.HttpHeaders;
 import io.streamhub.ingress.pressure.PressureEvents;
 import io.streamhub.ingress.protocol.ErrorCode;
 import io.streamhub.ingress.protocol.ProtocolException;
@@ -39,8 +49,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
@@ -58,7 +70,7 @@ public final class IngressVerticle extends VerticleBase {
   private final RoomDirectory directory;
   private final String nodeId;
   private final String memberId = UUID.randomUUID().toString();
-  private final Set<JsonWsConnection> connections = new LinkedHashSet<>();
+  private final Map<String, JsonWsConnection> connections = new LinkedHashMap<>();
   private volatile StreamhubConfig config;
   private IngressMetrics metrics;
   private RoomSubscriptions subscriptions;
@@ -66,6 +78,12 @@ public final class IngressVerticle extends VerticleBase {
   private EventDispatcher dispatcher;
   private HttpServer server;
   private long refreshTimer = -1;
+  private long presenceTimer = -1;
+  private Timers timers;
+  private Optional<TokenVerifier> verifier = Optional.empty();
+  private BearerAuth bearer;
+  private RoomAccess roomAccess;
+  private UserConnections users;
 
   private final ReplayTabs replayTabs = new ReplayTabs();
   private ReplayEvents replayEvents;
@@ -87,13 +105,35 @@ public final class IngressVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    return loadVerifier().compose(v -> {
+      wire();
+      return registerDelivery();
+    }).compose(v -> watchConfig()).compose(v -> listen()).onSuccess(v -> startRefresh());
+  }
+
+  /**
+   * The token verifier: none when no key is configured and dev login is off (the config allows that only when
+   * nothing on this node requires a token; every token offered is then refused). A bad key file fails the start.
+   */
+  private Future<Void> loadVerifier() {
+    if (!config.auth().jwt().hasKey() && !config.auth().devLoginEnabled()) {
+      LOG.info("no auth.jwt key and dev login off: every connection is anonymous and every token is refused");
+      return Future.succeededFuture();
+    }
+    return TokenVerifier.create(vertx, config.auth()).map(created -> {
+      verifier = Optional.of(created);
+      return null;
+    });
+  }
+
+  private void wire() {
     StageAdapter adapter = new StageAdapter() {
       @Override
       public <T> Future<T> adapt(CompletionStage<T> stage) {
         return Future.fromCompletionStage(stage, context);
       }
     };
-    Timers timers = new Timers() {
+    timers = new Timers() {
       @Override
       public long schedule(long delayMs, Runnable action) {
         return vertx.setTimer(delayMs, id -> action.run());
@@ -110,13 +150,20 @@ public final class IngressVerticle extends VerticleBase {
         (member, message) -> vertx.eventBus().send(Addresses.roomsDeliver(member), message.toJson()),
         () -> config.rooms().maxPendingPublishes());
     dispatcher = new EventDispatcher(metrics);
-    RoomEvents.register(dispatcher, subscriptions, sequencer);
-    replayEvents = new ReplayEvents(vertx.eventBus(), replayTabs, memberId, nodeId);
-    replayEvents.register(dispatcher);
-    pressureEvents = new PressureEvents(vertx.eventBus(), memberId);
+    pressureEvents = new PressureEvents(vertx.eventBus(), memberId, () -> config.auth().pressureRequired());
     pressureEvents.register(dispatcher);
+    bearer = new BearerAuth(verifier);
+    roomAccess = new RoomAccess(() -> config.auth(), pressureEvents::ownerOf);
+    users = new UserConnections(vertx.eventBus(), memberId);
+    RoomEvents.register(dispatcher, subscriptions, sequencer, roomAccess);
+    replayEvents = new ReplayEvents(vertx.eventBus(), replayTabs, memberId, nodeId,
+        () -> config.auth().replayRequired());
+    replayEvents.register(dispatcher);
+    dispatcher.register("auth", (connection, data) -> connections.get(connection.id()).auth()
+        .onAuthEvent(connection, Fields.requiredString(data, "token")));
+    dispatcher.register("refresh_token", (connection, data) -> connections.get(connection.id()).auth()
+        .refresh(connection, Fields.requiredString(data, "token")));
     new DashboardEvents(vertx.eventBus()).register(dispatcher);
-    return registerDelivery().compose(v -> watchConfig()).compose(v -> listen()).onSuccess(v -> startRefresh());
   }
 
   private Future<Void> registerDelivery() {
@@ -131,7 +178,9 @@ public final class IngressVerticle extends VerticleBase {
         vertx.eventBus().<JsonObject>consumer(Addresses.connectionPush(memberId),
             message -> pressureEvents.push(message.body())).completion(),
         vertx.eventBus().<JsonObject>consumer(Addresses.PRESSURE_SESSION_ENDED,
-            message -> pressureEvents.sessionEnded(message.body())).completion())
+            message -> pressureEvents.sessionEnded(message.body())).completion(),
+        vertx.eventBus().<JsonObject>consumer(Addresses.USER_PUSH, message -> users.push(message.body()))
+            .completion())
         .mapEmpty();
   }
 
@@ -160,12 +209,15 @@ public final class IngressVerticle extends VerticleBase {
         .setMaxWebSocketFrameSize(frameLimit).setMaxWebSocketMessageSize(frameLimit);
     Router router = Router.router(vertx);
     router.route("/ws").handler(this::upgrade);
-    PublishRoute publish = new PublishRoute(sequencer, () -> config.ws().maxMessageBytes());
+    PublishRoute publish = new PublishRoute(sequencer, () -> config.ws().maxMessageBytes(), bearer, roomAccess);
     router.post("/api/v1/rooms/:room/publish").handler(BodyHandler.create().setBodyLimit(frameLimit))
         .handler(publish::handle);
     StreamRoutes.mount(router, vertx.eventBus());
-    SessionRoutes.mount(router, pressureEvents, vertx.eventBus(), frameLimit);
-    LiveDataRoute.mount(router, TokenVerifier.create(vertx, config.auth()), vertx.eventBus());
+    SessionRoutes.mount(router, pressureEvents, vertx.eventBus(), frameLimit, bearer);
+    if (config.auth().devLoginEnabled()) {
+      verifier.flatMap(TokenVerifier::issuer).ifPresent(issuer -> DevLoginRoute.mount(router, issuer));
+    }
+    LiveDataRoute.mount(router, bearer, vertx.eventBus());
     OpsRoutes.mount(vertx, router);
     router.route().last().handler(rc -> HttpErrors.send(rc, 404, "not_found", "no route for " + rc.request().path()));
     return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> {
@@ -174,20 +226,70 @@ public final class IngressVerticle extends VerticleBase {
     });
   }
 
+  /**
+   * The WebSocket upgrade. A browser's {@code Origin} must be allowed ({@code auth.ws.allowed_origins}; no header —
+   * not a browser — passes), else 403 before upgrading. A token on the upgrade ({@code Authorization: Bearer}, else
+   * the {@code token} query parameter) is verified before the first message is read; without one the connection
+   * starts anonymous and may send {@code auth {token}} within {@code auth.ws.auth_deadline_ms}.
+   */
   private void upgrade(RoutingContext rc) {
     if (!"websocket".equalsIgnoreCase(rc.request().getHeader("upgrade"))) {
       HttpErrors.send(rc, 400, "websocket_required", "/ws speaks the JSON WebSocket protocol; send an Upgrade request");
       return;
     }
+    String origin = rc.request().getHeader(HttpHeaders.ORIGIN);
+    if (!config.auth().originAllowed(origin)) {
+      HttpErrors.send(rc, 403, ErrorCode.FORBIDDEN.wire(), "origin " + origin + " is not allowed "
+          + "(auth.ws.allowed_origins)");
+      return;
+    }
+    String header = BearerAuth.token(rc.request().getHeader(HttpHeaders.AUTHORIZATION));
+    String token = header != null ? header : rc.request().getParam("token");
     rc.request().toWebSocket().onSuccess(socket -> {
-      JsonWsConnection connection = new JsonWsConnection(socket, dispatcher, metrics, () -> config.ws(), this::onClosed);
-      connections.add(connection);
-      connection.start();
+      ConnectionAuth auth = new ConnectionAuth(verifier, timers, System::currentTimeMillis, () -> config.auth(),
+          this::onAuthenticated);
+      JsonWsConnection connection = new JsonWsConnection(socket, dispatcher, metrics, () -> config.ws(), auth,
+          this::onClosed);
+      if (token == null) {
+        connections.put(connection.id(), connection);
+        connection.start();
+        auth.openWindow();
+        return;
+      }
+      socket.pause();
+      auth.authenticate(connection, token).onComplete(result -> {
+        if (result.failed()) {
+          connection.refuse(result.cause() instanceof ProtocolException pe ? pe : ProtocolException.closing(
+              ErrorCode.INTERNAL, "authentication failed", CloseCodes.UNAUTHORIZED));
+          return;
+        }
+        connections.put(connection.id(), connection);
+        if (socket.isClosed()) {
+          onClosed(connection);
+        } else {
+          connection.start();
+          socket.resume();
+        }
+      });
     });
   }
 
+  /** Every authenticated connection sits in its user's room and is announced online. */
+  private Future<?> onAuthenticated(ClientConnection connection, AuthenticatedUser user) {
+    users.online(connection, user);
+    return subscriptions.subscribe(connection, UserRoom.of(user.sub()))
+        .onFailure(e -> LOG.warn("connection {} could not join {}: {}", connection.id(), UserRoom.of(user.sub()),
+            e.getMessage()))
+        .otherwiseEmpty();
+  }
+
+  /** Releases what a connection held; safe to run twice (on shutdown, then when its socket closes). */
   private void onClosed(JsonWsConnection connection) {
-    connections.remove(connection);
+    if (connections.remove(connection.id()) == null) {
+      return;
+    }
+    connection.auth().close();
+    users.closed(connection);
     subscriptions.unsubscribeAll(connection);
     replayEvents.connectionClosed(connection);
     pressureEvents.connectionClosed(connection);
@@ -199,13 +301,18 @@ public final class IngressVerticle extends VerticleBase {
       subscriptions.joinedRooms().forEach(room -> directory.join(room, memberId));
       directory.expireIdle(idleMs);
     });
+    presenceTimer = vertx.setPeriodic(config.auth().presenceRefreshMs(), id -> users.refresh());
   }
 
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(refreshTimer);
-    for (JsonWsConnection connection : Set.copyOf(connections)) {
+    vertx.cancelTimer(presenceTimer);
+    for (JsonWsConnection connection : List.copyOf(connections.values())) {
       connection.close(CloseCodes.GOING_AWAY, "server shutting down");
+      // Release its replay tabs, sessions and rooms now rather than when the socket's close completes, which may be
+      // after the roles undeployed after ingress (replay) have stopped: their final state must be the last word.
+      onClosed(connection);
     }
     return server == null ? Future.succeededFuture() : server.close();
   }

@@ -19,6 +19,7 @@ record Arguments(List<Path> configFiles, boolean help) {
              java -jar streamhub.jar bench replay-heap [--streams N] [--dataset NAME]
              java -jar streamhub.jar simulate pressure [--url ws://HOST:PORT/ws] [--devices N] [--rate-hz R]... [--help]
              java -jar streamhub.jar generate-datasets --out DIR [--seed N]
+             java -jar streamhub.jar token --sub SUB [--ttl 1h] [--claims K=V]... [--config FILE]... [--help]
 
       Starts a Streamhub node with the roles, ports and cluster settings of its configuration.
 
@@ -42,6 +43,8 @@ record Arguments(List<Path> configFiles, boolean help) {
         generate-datasets
                         Write the bundled replay datasets (transactions, identity, machine baseline and
                         monitor CSVs) with the seeded generator they were made with.
+        token           Print a JWT for a user, signed with the configured HS256 secret (or, for RS256/ES256,
+                        with --private-key FILE), valid for --ttl (default 1h).
 
       Environment:
         Any key can be overridden with STREAMHUB_<KEY>: the dotted key upper-cased with dots and dashes as

@@ -17,6 +17,7 @@ final class ConfigDiff {
       "replay.seed", "replay.resume_grace_ms", "replay.max_streams_per_node", "pressure.max_rows", "pressure.max_cols",
       "pressure.contact_threshold", "pressure.max_unpersisted_frames",
       "pressure.idle_timeout_ms", "auth.ws.auth_deadline_ms", "auth.ws.allowed_origins", "auth.expiring_notice_s",
+      "auth.rooms.rules",
       "dashboard.push_interval_ms", "dashboard.trend_window_ms", "dashboard.trend_tolerance_percent",
       "dashboard.high_risk_alert_score", "dashboard.pressure_peak_alert", "dashboard.recent_activity_size",
       "dashboard.presence_expiry_ms");

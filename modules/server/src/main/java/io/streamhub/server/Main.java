@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of {@code streamhub.jar}: starts a node; {@code store ...} runs only the embedded store and
- * {@code bench ...} a benchmark client, {@code simulate pressure ...} the pressure device simulator.
+ * {@code bench ...} a benchmark client, {@code simulate pressure ...} the pressure device simulator, {@code token ...}
+ * prints a signed token.
  */
 public final class Main {
 
@@ -36,6 +37,7 @@ public final class Main {
   private static final String GENERATE_DATASETS_COMMAND = "generate-datasets";
   private static final String SIMULATE_COMMAND = "simulate";
   private static final String PRESSURE_SIMULATOR = "pressure";
+  private static final String TOKEN_COMMAND = "token";
 
   private Main() {
   }
@@ -58,6 +60,9 @@ public final class Main {
     }
     if (args.length > 0 && args[0].equals(GENERATE_DATASETS_COMMAND)) {
       return DatasetGenerator.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+    }
+    if (args.length > 0 && args[0].equals(TOKEN_COMMAND)) {
+      return TokenCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
     }
     if (args.length > 0 && args[0].equals(SIMULATE_COMMAND)) {
       if (args.length < 2 || !args[1].equals(PRESSURE_SIMULATOR)) {

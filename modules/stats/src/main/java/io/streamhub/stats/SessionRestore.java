@@ -30,24 +30,37 @@ final class SessionRestore {
     this.vertx = vertx;
   }
 
-  Future<SessionStats> restore(String workoutId) {
-    return storedRecord(workoutId).compose(stats -> stats == null ? storeNew(workoutId) : catchUp(workoutId, stats));
+  /**
+   * A session as the store knew it.
+   *
+   * @param stats its statistics, caught up with the stored frames
+   * @param ownerSub the user it belongs to; null: nobody's
+   */
+  record Restored(SessionStats stats, String ownerSub) {
   }
 
-  /** The stored record's statistics, or null when the workout has none. */
-  private Future<SessionStats> storedRecord(String workoutId) {
+  /** The stored session, or a new one belonging to {@code userId} (null: to nobody), stored first. */
+  Future<Restored> restore(String workoutId, String userId) {
+    return storedRecord(workoutId).compose(stored -> stored == null ? storeNew(workoutId, userId)
+        : catchUp(workoutId, SessionStats.fromJson(stored.summary()))
+            .map(stats -> new Restored(stats, stored.ownerSub())));
+  }
+
+  /** The stored record, or null when the workout has none. */
+  private Future<SessionRecord> storedRecord(String workoutId) {
     return vertx.eventBus().<JsonObject>request(Addresses.PERSISTENCE_PRESSURE_SESSION_GET,
             new JsonObject().put("workout_id", workoutId))
-        .map(reply -> SessionStats.fromJson(SessionRecord.fromJson(reply.body()).summary()))
+        .map(reply -> SessionRecord.fromJson(reply.body()))
         .recover(e -> e instanceof ReplyException re && re.failureCode() == FailureCodes.NOT_FOUND
             ? Future.succeededFuture() : Future.failedFuture(e));
   }
 
-  private Future<SessionStats> storeNew(String workoutId) {
+  private Future<Restored> storeNew(String workoutId, String userId) {
     SessionStats empty = new SessionStats();
     long now = System.currentTimeMillis();
-    SessionRecord record = new SessionRecord(workoutId, SessionRecord.ACTIVE, 0, empty.toJson(), null, now, now);
-    return vertx.eventBus().request(Addresses.PERSISTENCE_PRESSURE_SESSION_SAVE, record.toJson()).map(stored -> empty);
+    SessionRecord record = new SessionRecord(workoutId, SessionRecord.ACTIVE, 0, empty.toJson(), userId, now, now);
+    return vertx.eventBus().request(Addresses.PERSISTENCE_PRESSURE_SESSION_SAVE, record.toJson())
+        .map(stored -> new Restored(empty, userId));
   }
 
   /** Adds the stored frames newer than the record, oldest first, reading newest-first pages until it reaches them. */

@@ -72,13 +72,25 @@ public final class StatsVerticle extends VerticleBase {
     return Future.succeededFuture();
   }
 
+  /**
+   * Joins a session for {@code user_id} (absent: anonymous). A new workout belongs to the user who creates it; a
+   * workout that belongs to someone else fails with {@link FailureCodes#FORBIDDEN}.
+   */
   private Future<JsonObject> join(JsonObject request) {
     String workoutId = WorkoutId.require(request.getString("workout_id"));
+    if (request.getValue("user_id") != null && !(request.getValue("user_id") instanceof String)) {
+      throw new IllegalArgumentException("user_id must be a string");
+    }
+    String userId = request.getString("user_id");
     return Future.fromCompletionStage(ledger.get(workoutId), context)
-        .compose(known -> known != null ? Future.succeededFuture() : restore.restore(workoutId)
-            .compose(stats -> Future.fromCompletionStage(ledger.seed(workoutId, stats, System.currentTimeMillis()),
-                context)))
-        .compose(seeded -> Future.fromCompletionStage(ledger.join(workoutId, System.currentTimeMillis()), context))
+        .compose(known -> known != null ? Future.succeededFuture() : restore.restore(workoutId, userId)
+            .compose(restored -> Future.fromCompletionStage(ledger.seed(workoutId, restored.stats(),
+                restored.ownerSub(), System.currentTimeMillis()), context)))
+        .compose(seeded -> Future.fromCompletionStage(ledger.join(workoutId, userId, System.currentTimeMillis()),
+            context))
+        .compose(state -> state.mayJoin(userId) ? Future.succeededFuture(state)
+            : Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, FailureCodes.FORBIDDEN,
+                "workout " + workoutId + " belongs to another user")))
         .map(state -> {
           idle.touch(workoutId);
           save(workoutId, state);
@@ -105,20 +117,23 @@ public final class StatsVerticle extends VerticleBase {
     return Future.fromCompletionStage(ledger.get(workoutId), context).compose(state -> state != null
         ? Future.succeededFuture(new JsonObject().put("workout_id", workoutId)
             .put("status", state.active() ? SessionRecord.ACTIVE : SessionRecord.ENDED)
-            .put("frame_count", state.frameCount()).put("summary", state.stats().toJson()))
+            .put("frame_count", state.frameCount()).put("summary", state.stats().toJson())
+            .put("owner_sub", state.ownerSub()))
         : vertx.eventBus().<JsonObject>request(Addresses.PERSISTENCE_PRESSURE_SESSION_GET,
                 new JsonObject().put("workout_id", workoutId))
             .map(reply -> {
               SessionRecord stored = SessionRecord.fromJson(reply.body());
               return new JsonObject().put("workout_id", workoutId).put("status", stored.status())
-                  .put("frame_count", stored.frameCount()).put("summary", stored.summary());
+                  .put("frame_count", stored.frameCount()).put("summary", stored.summary())
+                  .put("owner_sub", stored.ownerSub());
             }));
   }
 
   /** Keeps the session's count and summary in the store, so they outlive the cluster. */
   private void save(String workoutId, SessionState state) {
     SessionRecord record = new SessionRecord(workoutId, state.active() ? SessionRecord.ACTIVE : SessionRecord.ENDED,
-        state.frameCount(), state.stats().toJson(), null, state.createdAtMs(), System.currentTimeMillis());
+        state.frameCount(), state.stats().toJson(), state.ownerSub(), state.createdAtMs(),
+        System.currentTimeMillis());
     vertx.eventBus().request(Addresses.PERSISTENCE_PRESSURE_SESSION_SAVE, record.toJson())
         .onFailure(e -> LOG.debug("storing session {} failed: {}", workoutId, e.getMessage()));
   }

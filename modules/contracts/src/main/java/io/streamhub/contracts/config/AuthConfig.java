@@ -23,6 +23,11 @@ import java.util.Set;
  *     {@code auth {token}} before it is closed. Live.
  * @param allowedOrigins {@code Origin} values accepted on the WebSocket upgrade ({@code scheme://host[:port]});
  *     empty, or an entry {@code *}, accepts any origin. Live.
+ * @param presenceRefreshMs how often, in milliseconds, an ingress re-announces each authenticated connection still
+ *     open on {@code dashboard.presence.v1}. Restart-only.
+ * @param roomRules who may subscribe to and publish into which rooms ({@code auth.rooms.rules}); rooms under
+ *     {@code user.} and {@code workout.} are denied unless a rule grants them, other rooms are open unless a rule
+ *     names them. Live.
  * @param expiringNoticeS how many seconds before a connection's token expires the {@code expiring {in_s}} event is
  *     sent; 0 sends none. Live.
  * @param devLoginEnabled the demo login: with no key configured the node verifies tokens with a random 256-bit HS256
@@ -30,7 +35,8 @@ import java.util.Set;
  *     without a key. Restart-only.
  */
 public record AuthConfig(Jwt jwt, boolean pressureRequired, boolean replayRequired, long wsAuthDeadlineMs,
-    List<String> allowedOrigins, long expiringNoticeS, boolean devLoginEnabled) {
+    List<String> allowedOrigins, long presenceRefreshMs, List<RoomRule> roomRules, long expiringNoticeS,
+    boolean devLoginEnabled) {
 
   /** Shortest accepted HS256 secret, bytes: the size of the HMAC-SHA256 output (RFC 7518 section 3.2). */
   public static final int MIN_SECRET_BYTES = 32;
@@ -40,6 +46,7 @@ public record AuthConfig(Jwt jwt, boolean pressureRequired, boolean replayRequir
 
   public AuthConfig {
     allowedOrigins = List.copyOf(allowedOrigins);
+    roomRules = List.copyOf(roomRules);
   }
 
   /** The signature algorithms a node can be configured with; a token signed with any other one is refused. */
@@ -199,7 +206,11 @@ public record AuthConfig(Jwt jwt, boolean pressureRequired, boolean replayRequir
     for (int i = 0; i < origins.size(); i++) {
       checkOrigin(ws.key("allowed_origins") + "[" + i + "]", origins.get(i));
     }
+    long presence = ws.longIn("presence_refresh_ms", 1000, 3_600_000);
     ws.rejectUnknown();
+    ConfigReader rooms = r.section("rooms");
+    List<RoomRule> rules = rooms.sections("rules").stream().map(RoomRule::read).toList();
+    rooms.rejectUnknown();
     long notice = r.longIn("expiring_notice_s", 0, 86_400);
     ConfigReader devLogin = r.section("dev_login");
     boolean dev = devLogin.bool("enabled");
@@ -209,7 +220,7 @@ public record AuthConfig(Jwt jwt, boolean pressureRequired, boolean replayRequir
     }
     devLogin.rejectUnknown();
     r.rejectUnknown();
-    return new AuthConfig(jwt, pressure, replay, deadline, origins, notice, dev);
+    return new AuthConfig(jwt, pressure, replay, deadline, origins, presence, rules, notice, dev);
   }
 
   private static void checkOrigin(String key, String origin) {
@@ -236,7 +247,8 @@ public record AuthConfig(Jwt jwt, boolean pressureRequired, boolean replayRequir
     return new JsonObject().put("jwt", jwt.toJson())
         .put("required", new JsonObject().put("pressure", pressureRequired).put("replay", replayRequired))
         .put("ws", new JsonObject().put("auth_deadline_ms", wsAuthDeadlineMs)
-            .put("allowed_origins", new JsonArray(allowedOrigins)))
+            .put("allowed_origins", new JsonArray(allowedOrigins)).put("presence_refresh_ms", presenceRefreshMs))
+        .put("rooms", new JsonObject().put("rules", new JsonArray(roomRules.stream().map(RoomRule::toJson).toList())))
         .put("expiring_notice_s", expiringNoticeS)
         .put("dev_login", new JsonObject().put("enabled", devLoginEnabled));
   }

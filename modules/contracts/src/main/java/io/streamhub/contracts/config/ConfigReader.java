@@ -103,6 +103,32 @@ final class ConfigReader {
     return out;
   }
 
+  /** A list of mappings, each read by its own reader keyed {@code name[i]}. */
+  List<ConfigReader> sections(String name) {
+    Object value = require(name);
+    if (!(value instanceof JsonArray array)) {
+      throw new ConfigException(key(name), "must be a list, got " + describe(value));
+    }
+    List<ConfigReader> out = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      if (!(array.getValue(i) instanceof JsonObject item)) {
+        throw new ConfigException(key(name) + "[" + i + "]", "must be a mapping, got " + describe(array.getValue(i)));
+      }
+      out.add(new ConfigReader(item, key(name) + "[" + i + "]"));
+    }
+    return out;
+  }
+
+  /** A mapping of names to strings, in file order. */
+  java.util.Map<String, String> stringMap(String name) {
+    ConfigReader section = section(name);
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (String field : section.json.fieldNames()) {
+      out.put(field, section.string(field));
+    }
+    return out;
+  }
+
   boolean has(String name) {
     return json.containsKey(name) && json.getValue(name) != null;
   }

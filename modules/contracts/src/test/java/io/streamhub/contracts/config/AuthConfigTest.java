@@ -92,6 +92,11 @@ class AuthConfigTest {
       "auth: {ws: {auth_deadline_ms: 0}}                      | auth.ws.auth_deadline_ms      | between 100",
       "auth: {ws: {allowed_origins: [http://ok:8080, http://x/path]}} | auth.ws.allowed_origins[1] | no path",
       "auth: {ws: {allowed_origins: [localhost:8080]}}        | auth.ws.allowed_origins[0]    | like http://localhost",
+      "auth: {ws: {presence_refresh_ms: 10}}                  | auth.ws.presence_refresh_ms   | between 1000",
+      "auth: {rooms: {rules: [{pattern: 'a b', actions: [subscribe]}]}} | auth.rooms.rules[0].pattern | room-name glob",
+      "auth: {rooms: {rules: [{pattern: 'a.*', actions: [read]}]}} | auth.rooms.rules[0].actions | unknown action",
+      "auth: {rooms: {rules: [{pattern: 'a.*', actions: []}]}} | auth.rooms.rules[0].actions   | at least one",
+      "auth: {rooms: {rules: [{pattern: 'a.*', actions: [publish], claims: {role: 1}}]}} | auth.rooms.rules[0].claims.role | must be a string",
       "auth: {expiring_notice_s: -1}                          | auth.expiring_notice_s        | between 0",
       "auth: {jwt: {secret: " + SECRET + "}}                  | auth.dev_login.enabled        | must be false",
   })

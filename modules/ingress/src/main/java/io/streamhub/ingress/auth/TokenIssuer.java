@@ -3,13 +3,17 @@ package io.streamhub.ingress.auth;
 import io.streamhub.contracts.config.AuthConfig;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
+import io.vertx.core.Vertx;
+import io.vertx.ext.auth.PubSecKeyOptions;
 import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.time.Duration;
 import java.util.Set;
 
 /**
- * Signs HS256 tokens that the node's {@link TokenVerifier} accepts: same secret, and the configured {@code iss} and
- * {@code aud} when set. Used by the dev login and by tools; only an HS256 secret can sign, a public key cannot.
+ * Signs tokens that the node's {@link TokenVerifier} accepts: with the configured algorithm, the configured
+ * {@code iss} and {@code aud} when set. Used by the dev login (HS256 secret) and by the {@code token} command, which
+ * signs RS256/ES256 tokens with a private key ({@link #withPrivateKey}); a public key cannot sign.
  */
 public final class TokenIssuer {
 
@@ -24,6 +28,24 @@ public final class TokenIssuer {
   TokenIssuer(JWTAuth signer, AuthConfig.Jwt config) {
     this.signer = signer;
     this.config = config;
+  }
+
+  /**
+   * An issuer for RS256/ES256 that signs with {@code pem}, a PKCS#8 private key ({@code -----BEGIN PRIVATE KEY-----},
+   * e.g. {@code openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048}); fails for HS256 or another PEM.
+   */
+  public static TokenIssuer withPrivateKey(Vertx vertx, AuthConfig.Jwt config, String pem) {
+    if (!config.algorithm().publicKey()) {
+      throw new IllegalArgumentException("auth.jwt.algorithm is HS256: tokens are signed with auth.jwt.secret, not "
+          + "with a private key");
+    }
+    if (!pem.contains("-----BEGIN PRIVATE KEY-----")) {
+      throw new IllegalArgumentException("the private key must be a PKCS#8 PEM (-----BEGIN PRIVATE KEY-----); "
+          + "convert with openssl pkcs8 -topk8 -nocrypt -in key.pem");
+    }
+    JWTAuth signer = JWTAuth.create(vertx, new JWTAuthOptions().addPubSecKey(new PubSecKeyOptions()
+        .setAlgorithm(config.algorithm().name()).setBuffer(pem)));
+    return new TokenIssuer(signer, config);
   }
 
   /** A token for {@code sub} that expires {@code ttl} from now. */
@@ -47,7 +69,7 @@ public final class TokenIssuer {
         throw new IllegalArgumentException("claim \"" + name + "\" is set by the issuer, not by the caller");
       }
     }
-    JWTOptions options = new JWTOptions().setAlgorithm(AuthConfig.Algorithm.HS256.name()).setSubject(sub)
+    JWTOptions options = new JWTOptions().setAlgorithm(config.algorithm().name()).setSubject(sub)
         .setExpiresInSeconds((int) ttl.getSeconds());
     if (!config.issuer().isEmpty()) {
       options.setIssuer(config.issuer());

@@ -4,54 +4,38 @@ import io.streamhub.contracts.Addresses;
 import io.streamhub.ingress.auth.AuthFailure;
 import io.streamhub.ingress.auth.AuthenticatedUser;
 import io.streamhub.ingress.auth.TokenVerifier;
-import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/live-data}: the REST fallback of the dashboard for clients without a WebSocket. With
  * {@code Authorization: Bearer <token>} verified by {@link TokenVerifier}: 200 {@code {success: true, data:
  * DashboardData}} of the token's user (filters and date range as the user last set them). A missing, malformed,
- * wrongly signed or expired token: 401 {@code {success: false, error}}; the dashboard role not answering: 503
+ * wrongly signed or expired token ({@link BearerAuth}): 401 {@code {success: false, error}}; the dashboard role not
+ * answering: 503
  * {@code {success: false, error}}.
  */
 public final class LiveDataRoute {
 
   public static final String PATH = "/api/live-data";
-  private static final Logger LOG = LoggerFactory.getLogger(LiveDataRoute.class);
-  private static final String BEARER = "bearer ";
 
-  private final Future<TokenVerifier> verifier;
+  private final BearerAuth bearer;
   private final EventBus bus;
 
-  /** @param verifier the node's token verifier, once loaded; a failed one makes every request a 503 */
-  private LiveDataRoute(Future<TokenVerifier> verifier, EventBus bus) {
-    this.verifier = verifier;
+  private LiveDataRoute(BearerAuth bearer, EventBus bus) {
+    this.bearer = bearer;
     this.bus = bus;
   }
 
-  public static void mount(Router router, Future<TokenVerifier> verifier, EventBus bus) {
-    verifier.onFailure(failure -> LOG.warn("{} answers 503: no token verifier: {}", PATH, failure.getMessage()));
-    router.get(PATH).handler(new LiveDataRoute(verifier, bus)::handle);
+  public static void mount(Router router, BearerAuth bearer, EventBus bus) {
+    router.get(PATH).handler(new LiveDataRoute(bearer, bus)::handle);
   }
 
   private void handle(RoutingContext rc) {
-    String header = rc.request().getHeader("Authorization");
-    if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      send(rc, 401, new JsonObject().put("success", false).put("error", "missing Authorization: Bearer token"));
-      return;
-    }
-    String token = header.substring(BEARER.length()).trim();
-    if (verifier.failed()) {
-      send(rc, 503, new JsonObject().put("success", false).put("error", "token verification is not configured"));
-      return;
-    }
-    verifier.compose(v -> v.verify(token)).onComplete(verified -> {
+    bearer.requireUser(rc).onComplete(verified -> {
       if (verified.failed()) {
         String error = verified.cause() instanceof AuthFailure auth ? auth.getMessage() : "invalid token";
         send(rc, 401, new JsonObject().put("success", false).put("error", error));

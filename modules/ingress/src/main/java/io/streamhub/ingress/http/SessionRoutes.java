@@ -1,5 +1,8 @@
 package io.streamhub.ingress.http;
 
+import io.streamhub.ingress.auth.AuthFailure;
+import io.streamhub.ingress.auth.AuthenticatedUser;
+import java.util.Optional;
 import io.streamhub.contracts.Addresses;
 import io.streamhub.contracts.pressure.WorkoutId;
 import io.streamhub.ingress.pressure.PressureEvents;
@@ -24,14 +27,16 @@ public final class SessionRoutes {
 
   private final PressureEvents pressure;
   private final EventBus bus;
+  private final BearerAuth auth;
 
-  private SessionRoutes(PressureEvents pressure, EventBus bus) {
+  private SessionRoutes(PressureEvents pressure, EventBus bus, BearerAuth auth) {
     this.pressure = pressure;
     this.bus = bus;
+    this.auth = auth;
   }
 
-  public static void mount(Router router, PressureEvents pressure, EventBus bus, int bodyLimit) {
-    SessionRoutes routes = new SessionRoutes(pressure, bus);
+  public static void mount(Router router, PressureEvents pressure, EventBus bus, int bodyLimit, BearerAuth auth) {
+    SessionRoutes routes = new SessionRoutes(pressure, bus, auth);
     router.post("/api/v1/sessions/:workout").handler(routes::join);
     router.post("/api/v1/sessions/:workout/frames").handler(BodyHandler.create().setBodyLimit(bodyLimit))
         .handler(routes::frames);
@@ -42,22 +47,56 @@ public final class SessionRoutes {
   private void join(RoutingContext rc) {
     String workout = workout(rc);
     if (workout != null) {
-      reply(rc, pressure.joinOverHttp(workout));
+      caller(rc).onSuccess(user -> reply(rc, pressure.joinOverHttp(workout,
+          user.map(AuthenticatedUser::sub).orElse(null))));
     }
   }
 
   private void status(RoutingContext rc) {
     String workout = workout(rc);
     if (workout != null) {
-      reply(rc, pressure.statusOverHttp(workout));
+      owned(rc, workout).onSuccess(v -> reply(rc, pressure.statusOverHttp(workout)));
     }
+  }
+
+  /**
+   * The caller: {@code Authorization: Bearer} is required when {@code auth.required.pressure}, optional otherwise
+   * (a token given is checked, and makes the caller the owner of a workout it creates). Answers 401 itself.
+   */
+  private Future<Optional<AuthenticatedUser>> caller(RoutingContext rc) {
+    Future<Optional<AuthenticatedUser>> user = pressure.authRequired() ? auth.requireUser(rc).map(Optional::of)
+        : auth.user(rc);
+    return user.onFailure(e -> BearerAuth.refuse(rc, e));
+  }
+
+  /**
+   * Succeeds when the caller may use the workout: it has no owner, or the caller is its owner. Answers 401 or 403
+   * itself.
+   */
+  private Future<Void> owned(RoutingContext rc, String workout) {
+    return caller(rc).compose(user -> pressure.ownerOf(workout).<Void>compose(owner -> {
+      if (owner == null || owner.equals(user.map(AuthenticatedUser::sub).orElse(null))) {
+        return Future.succeededFuture();
+      }
+      if (user.isEmpty()) {
+        BearerAuth.refuse(rc, AuthFailure.unauthorized("workout " + workout + " belongs to a user; send "
+            + "Authorization: Bearer <token>"));
+      } else {
+        HttpErrors.send(rc, 403, ErrorCode.FORBIDDEN.wire(), "workout " + workout + " belongs to another user");
+      }
+      return Future.failedFuture(AuthFailure.unauthorized("refused"));
+    }).onFailure(e -> HttpErrors.send(rc, 503, ErrorCode.UNAVAILABLE.wire(), "session owner unknown: "
+        + e.getMessage())));
   }
 
   private void frames(RoutingContext rc) {
     String workout = workout(rc);
-    if (workout == null) {
-      return;
+    if (workout != null) {
+      owned(rc, workout).onSuccess(v -> processFrames(rc, workout));
     }
+  }
+
+  private void processFrames(RoutingContext rc, String workout) {
     Object body;
     try {
       body = rc.body().buffer() == null ? null : Json.decodeValue(rc.body().buffer());
@@ -90,9 +129,12 @@ public final class SessionRoutes {
 
   private void listFrames(RoutingContext rc) {
     String workout = workout(rc);
-    if (workout == null) {
-      return;
+    if (workout != null) {
+      owned(rc, workout).onSuccess(v -> queryFrames(rc, workout));
     }
+  }
+
+  private void queryFrames(RoutingContext rc, String workout) {
     int limit;
     int offset;
     try {
@@ -149,6 +191,8 @@ public final class SessionRoutes {
           int status = switch (code) {
             case INVALID_FIELD, BAD_FRAME, BAD_JSON -> 400;
             case NOT_JOINED -> 404;
+            case UNAUTHORIZED, TOKEN_EXPIRED -> 401;
+            case FORBIDDEN -> 403;
             case BACKPRESSURE -> 429;
             case UNAVAILABLE -> 503;
             default -> 500;

@@ -1,5 +1,8 @@
 package io.streamhub.ingress.pressure;
 
+import io.streamhub.ingress.auth.AuthenticatedUser;
+import io.streamhub.ingress.auth.ConnectionAuth;
+import java.util.function.BooleanSupplier;
 import io.streamhub.contracts.Addresses;
 import io.streamhub.contracts.FailureCodes;
 import io.streamhub.contracts.JsonByReferenceCodec;
@@ -29,13 +32,23 @@ public final class PressureEvents {
 
   private final EventBus bus;
   private final String memberId;
+  private final BooleanSupplier authRequired;
   private final Map<String, Set<String>> joinedByConnection = new HashMap<>();
   private final Map<String, ClientConnection> connections = new HashMap<>();
 
-  /** @param memberId this ingress instance, where the stats role pushes {@code frames_persisted} */
-  public PressureEvents(EventBus bus, String memberId) {
+  /**
+   * @param memberId this ingress instance, where the stats role pushes {@code frames_persisted}
+   * @param authRequired {@code auth.required.pressure}: the events need an authenticated connection
+   */
+  public PressureEvents(EventBus bus, String memberId, BooleanSupplier authRequired) {
     this.bus = bus;
     this.memberId = memberId;
+    this.authRequired = authRequired;
+  }
+
+  /** Whether pressure sessions need a token ({@code auth.required.pressure}). */
+  public boolean authRequired() {
+    return authRequired.getAsBoolean();
   }
 
   /** Pushes an event the stats role addressed to one connection ({@link Addresses#connectionPush}). */
@@ -53,8 +66,9 @@ public final class PressureEvents {
   }
 
   private Future<JsonObject> join(ClientConnection connection, JsonObject data) {
+    requireAuth(connection, "join_session");
     String workoutId = workoutId(data);
-    return ask(Addresses.STATS_SESSION_JOIN, new JsonObject().put("workout_id", workoutId), "join_session")
+    return joinOverHttp(workoutId, connection.user().map(AuthenticatedUser::sub).orElse(null))
         .map(joined -> {
           joinedByConnection.computeIfAbsent(connection.id(), c -> new HashSet<>()).add(workoutId);
           connections.put(connection.id(), connection);
@@ -64,6 +78,7 @@ public final class PressureEvents {
   }
 
   private Future<JsonObject> frame(ClientConnection connection, JsonObject data) {
+    requireAuth(connection, "pressure_frame");
     String workoutId = workoutId(data);
     if (!joinedByConnection.getOrDefault(connection.id(), Set.of()).contains(workoutId)) {
       throw new ProtocolException(ErrorCode.NOT_JOINED, "this connection has not joined workout " + workoutId
@@ -87,9 +102,29 @@ public final class PressureEvents {
         .put("frame", data), "pressure_frame");
   }
 
-  /** Joins a session over HTTP; answers as {@code session_joined}. */
-  public Future<JsonObject> joinOverHttp(String workoutId) {
-    return ask(Addresses.STATS_SESSION_JOIN, new JsonObject().put("workout_id", workoutId), "join_session");
+  /**
+   * Joins a session (over HTTP, or for a connection); answers as {@code session_joined}. A new workout belongs to
+   * {@code userId} (null: to nobody, open to anyone); another user's workout fails as {@code forbidden}.
+   */
+  public Future<JsonObject> joinOverHttp(String workoutId, String userId) {
+    JsonObject request = new JsonObject().put("workout_id", workoutId);
+    if (userId != null) {
+      request.put("user_id", userId);
+    }
+    return ask(Addresses.STATS_SESSION_JOIN, request, "join_session");
+  }
+
+  /** The {@code sub} a workout belongs to; null when it has none, or no session at all. */
+  public Future<String> ownerOf(String workoutId) {
+    return statusOverHttp(workoutId).map(status -> status.getString("owner_sub"))
+        .recover(e -> e instanceof ProtocolException pe && pe.code() == ErrorCode.NOT_JOINED
+            ? Future.succeededFuture() : Future.failedFuture(e));
+  }
+
+  private void requireAuth(ClientConnection connection, String event) {
+    if (authRequired.getAsBoolean()) {
+      ConnectionAuth.requireUser(connection, event);
+    }
   }
 
   /** A session's status and summary. */
@@ -98,6 +133,7 @@ public final class PressureEvents {
   }
 
   private Future<JsonObject> leave(ClientConnection connection, JsonObject data) {
+    requireAuth(connection, "leave_session");
     String workoutId = workoutId(data);
     Set<String> joined = joinedByConnection.getOrDefault(connection.id(), Set.of());
     if (!joined.contains(workoutId)) {
@@ -159,6 +195,7 @@ public final class PressureEvents {
       return switch (re.failureCode()) {
         case FailureCodes.BAD_REQUEST -> new ProtocolException(ErrorCode.INVALID_FIELD, re.getMessage());
         case FailureCodes.NOT_FOUND -> new ProtocolException(ErrorCode.NOT_JOINED, re.getMessage());
+        case FailureCodes.FORBIDDEN -> new ProtocolException(ErrorCode.FORBIDDEN, re.getMessage());
         case FailureCodes.BACKPRESSURE -> new ProtocolException(ErrorCode.BACKPRESSURE, re.getMessage());
         default -> new ProtocolException(ErrorCode.UNAVAILABLE, event + " failed: " + re.getMessage());
       };

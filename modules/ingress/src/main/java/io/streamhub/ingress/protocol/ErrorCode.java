@@ -27,6 +27,11 @@ public enum ErrorCode {
   UNAUTHORIZED("unauthorized"),
   /** A correctly signed token past its {@code exp} (plus {@code auth.jwt.leeway_s}). */
   TOKEN_EXPIRED("token_expired"),
+  /**
+   * The connection is authenticated but may not do this: a room a rule does not grant, another user's room or
+   * workout, a {@code refresh_token} for another {@code sub}.
+   */
+  FORBIDDEN("forbidden"),
   /** A dependency (the cluster, a role on another node) did not answer. */
   UNAVAILABLE("unavailable"),
   /** Unexpected server failure; logged with the connection id. */

@@ -4,6 +4,9 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.streamhub.contracts.config.WsConfig;
 import io.streamhub.ingress.IngressMetrics;
+import io.streamhub.ingress.auth.AuthenticatedUser;
+import io.streamhub.ingress.auth.ConnectionAuth;
+import java.util.Optional;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
@@ -31,27 +34,52 @@ public final class JsonWsConnection implements ClientConnection {
   private final IngressMetrics metrics;
   private final Supplier<WsConfig> config;
   private final Consumer<JsonWsConnection> onClosed;
+  private final ConnectionAuth auth;
   private int inFlight;
   private int pendingWrites;
   private boolean paused;
   private boolean closed;
 
   public JsonWsConnection(ServerWebSocket socket, EventDispatcher dispatcher, IngressMetrics metrics,
-      Supplier<WsConfig> config, Consumer<JsonWsConnection> onClosed) {
+      Supplier<WsConfig> config, ConnectionAuth auth, Consumer<JsonWsConnection> onClosed) {
     this.socket = socket;
     this.dispatcher = dispatcher;
     this.metrics = metrics;
     this.config = config;
     this.onClosed = onClosed;
+    this.auth = auth;
   }
 
+  /** Its authentication: the user, the {@code auth} window and the token's timers. */
+  public ConnectionAuth auth() {
+    return auth;
+  }
+
+  @Override
+  public Optional<AuthenticatedUser> user() {
+    return auth.user();
+  }
+
+  /**
+   * Starts reading and sends {@code connected}: {@code {status: "success", user_id, connection_id}} when already
+   * authenticated (a token on the upgrade), {@code {connection_id}} otherwise.
+   */
   public void start() {
     metrics.connectionOpened();
     socket.textMessageHandler(this::onText);
     socket.binaryMessageHandler(buffer -> close(CloseCodes.UNSUPPORTED_DATA, "binary frames are not supported; send JSON text"));
     socket.exceptionHandler(this::onSocketException);
     socket.closeHandler(v -> onSocketClosed());
-    send("connected", new JsonObject().put("connection_id", id));
+    send("connected", auth.user().map(u -> ConnectionAuth.connected(this, u))
+        .orElseGet(() -> new JsonObject().put("connection_id", id)));
+  }
+
+  /** Refuses the connection before it starts: the error, then the close code it carries. */
+  public void refuse(ProtocolException e) {
+    metrics.connectionOpened();
+    socket.closeHandler(v -> onSocketClosed());
+    replyError(null, e.code(), e.getMessage());
+    close(e.closeCode() == 0 ? CloseCodes.UNAUTHORIZED : e.closeCode(), e.getMessage());
   }
 
   @Override
@@ -106,6 +134,9 @@ public final class JsonWsConnection implements ClientConnection {
       } else {
         ProtocolException e = (ProtocolException) result.cause();
         replyError(frame.ack(), e.code(), e.getMessage());
+        if (e.closeCode() != 0) {
+          close(e.closeCode(), e.getMessage());
+        }
       }
     });
   }
@@ -139,6 +170,7 @@ public final class JsonWsConnection implements ClientConnection {
 
   private void onSocketClosed() {
     closed = true;
+    auth.close();
     metrics.connectionClosed();
     onClosed.accept(this);
   }

@@ -5,6 +5,7 @@ public final class ProtocolException extends RuntimeException {
 
   private final ErrorCode code;
   private final Long ack;
+  private final short closeCode;
 
   public ProtocolException(ErrorCode code, String message) {
     this(code, null, message);
@@ -12,9 +13,24 @@ public final class ProtocolException extends RuntimeException {
 
   /** For an envelope error found after the {@code ack} was read, so the error can still carry it. */
   public ProtocolException(ErrorCode code, Long ack, String message) {
+    this(code, ack, message, (short) 0);
+  }
+
+  private ProtocolException(ErrorCode code, Long ack, String message, short closeCode) {
     super(message, null, false, false);
     this.code = code;
     this.ack = ack;
+    this.closeCode = closeCode;
+  }
+
+  /** An error after which the transport closes the connection with {@code closeCode} (see {@link CloseCodes}). */
+  public static ProtocolException closing(ErrorCode code, String message, short closeCode) {
+    return new ProtocolException(code, null, message, closeCode);
+  }
+
+  /** The close code to close with once the error is sent; 0 when the connection stays open. */
+  public short closeCode() {
+    return closeCode;
   }
 
   public ErrorCode code() {

@@ -1,5 +1,8 @@
 package io.streamhub.ingress.replay;
 
+import io.streamhub.ingress.auth.AuthenticatedUser;
+import io.streamhub.ingress.auth.ConnectionAuth;
+import java.util.function.BooleanSupplier;
 import io.streamhub.contracts.Addresses;
 import io.streamhub.contracts.FailureCodes;
 import io.streamhub.contracts.replay.JoinStream;
@@ -28,12 +31,15 @@ public final class ReplayEvents {
   private final ReplayTabs tabs;
   private final String memberId;
   private final String nodeId;
+  private final BooleanSupplier authRequired;
 
-  public ReplayEvents(EventBus bus, ReplayTabs tabs, String memberId, String nodeId) {
+  /** @param authRequired {@code auth.required.replay}: {@code join_stream} needs an authenticated connection */
+  public ReplayEvents(EventBus bus, ReplayTabs tabs, String memberId, String nodeId, BooleanSupplier authRequired) {
     this.bus = bus;
     this.tabs = tabs;
     this.memberId = memberId;
     this.nodeId = nodeId;
+    this.authRequired = authRequired;
   }
 
   public void register(EventDispatcher dispatcher) {
@@ -44,12 +50,16 @@ public final class ReplayEvents {
   }
 
   private Future<JsonObject> join(ClientConnection connection, JsonObject data) {
+    if (authRequired.getAsBoolean()) {
+      ConnectionAuth.requireUser(connection, "join_stream");
+    }
     String visitor = Fields.visitorId(data, "visitor_id");
     String dataset = Fields.optionalString(data, "dataset");
     JsonObject resume = Fields.optionalObject(data, "resume");
     String resumeStream = resume == null ? null : Fields.requiredString(resume, "stream_id");
     long afterSeq = resume == null ? 0 : Fields.requiredLong(resume, "after_seq", 0);
-    JoinStream request = new JoinStream(visitor, dataset, connection.id(), memberId, nodeId, resumeStream, afterSeq);
+    JoinStream request = new JoinStream(visitor, dataset, connection.id(), memberId, nodeId, resumeStream, afterSeq,
+        connection.user().map(AuthenticatedUser::sub).orElse(null));
     ReplayTabs.Tab previous = tabs.get(visitor, connection);
     if (previous != null) {
       tabs.remove(visitor, previous);

@@ -55,6 +55,27 @@ public final class WsClient implements AutoCloseable {
     return ws;
   }
 
+  /**
+   * Opens a WebSocket with the caller's upgrade options (headers, URI) and returns without reading any frame, so
+   * the test sees the first one ({@code connected} or an {@code error}). Sends no Origin unless the test adds one.
+   */
+  public static WsClient open(Vertx vertx, int port, java.util.function.Consumer<WebSocketConnectOptions> options) {
+    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions());
+    WebSocketConnectOptions connect = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws")
+        .setAllowOriginHeader(false);
+    options.accept(connect);
+    return await(client.connect(connect).map(socket -> {
+      WsClient c = new WsClient(client, socket);
+      c.listen();
+      return c;
+    }));
+  }
+
+  /** Waits {@code ms} on a Vert.x timer: for tests that must show that nothing happens within a time. */
+  public static void waitMs(Vertx vertx, long ms) {
+    await(io.vertx.core.Future.<Void>future(p -> vertx.setTimer(ms, id -> p.complete())));
+  }
+
   /** Waits for a future from a test thread, failing the test after {@link #TIMEOUT_S}. */
   public static <T> T await(io.vertx.core.Future<T> future) {
     try {

@@ -23,13 +23,13 @@ public final class HazelcastSessionLedger implements SessionLedger {
   }
 
   @Override
-  public CompletionStage<SessionState> join(String workoutId, long nowMs) {
-    return sessions.submitToKey(workoutId, new Join(nowMs));
+  public CompletionStage<SessionState> join(String workoutId, String userId, long nowMs) {
+    return sessions.submitToKey(workoutId, new Join(userId, nowMs));
   }
 
   @Override
-  public CompletionStage<SessionState> seed(String workoutId, SessionStats restored, long nowMs) {
-    return sessions.submitToKey(workoutId, new Seed(restored, nowMs));
+  public CompletionStage<SessionState> seed(String workoutId, SessionStats restored, String ownerSub, long nowMs) {
+    return sessions.submitToKey(workoutId, new Seed(restored, ownerSub, nowMs));
   }
 
   @Override
@@ -53,24 +53,27 @@ public final class HazelcastSessionLedger implements SessionLedger {
     return sessions.getAsync(workoutId);
   }
 
-  private record Join(long nowMs) implements EntryProcessor<String, SessionState, SessionState> {
+  private record Join(String userId, long nowMs) implements EntryProcessor<String, SessionState, SessionState> {
     @Override
     public SessionState process(Map.Entry<String, SessionState> entry) {
-      SessionState state = entry.getValue() == null ? new SessionState(nowMs) : entry.getValue();
+      SessionState state = entry.getValue() == null ? new SessionState(userId, nowMs) : entry.getValue();
+      if (!state.mayJoin(userId)) {
+        return state;
+      }
       state.reactivate(nowMs);
       entry.setValue(state);
       return state;
     }
   }
 
-  private record Seed(SessionStats restored, long nowMs)
+  private record Seed(SessionStats restored, String ownerSub, long nowMs)
       implements EntryProcessor<String, SessionState, SessionState> {
     @Override
     public SessionState process(Map.Entry<String, SessionState> entry) {
       if (entry.getValue() != null) {
         return entry.getValue();
       }
-      SessionState state = new SessionState(restored, nowMs);
+      SessionState state = new SessionState(restored, ownerSub, nowMs);
       entry.setValue(state);
       return state;
     }

@@ -13,18 +13,20 @@ public final class LocalSessionLedger implements SessionLedger {
   private final ConcurrentMap<String, SessionState> sessions = new ConcurrentHashMap<>();
 
   @Override
-  public CompletionStage<SessionState> join(String workoutId, long nowMs) {
+  public CompletionStage<SessionState> join(String workoutId, String userId, long nowMs) {
     return CompletableFuture.completedFuture(sessions.compute(workoutId, (id, state) -> {
-      SessionState s = state == null ? new SessionState(nowMs) : state;
-      s.reactivate(nowMs);
+      SessionState s = state == null ? new SessionState(userId, nowMs) : state;
+      if (s.mayJoin(userId)) {
+        s.reactivate(nowMs);
+      }
       return s;
     }));
   }
 
   @Override
-  public CompletionStage<SessionState> seed(String workoutId, SessionStats restored, long nowMs) {
+  public CompletionStage<SessionState> seed(String workoutId, SessionStats restored, String ownerSub, long nowMs) {
     return CompletableFuture.completedFuture(
-        sessions.computeIfAbsent(workoutId, id -> new SessionState(restored, nowMs)));
+        sessions.computeIfAbsent(workoutId, id -> new SessionState(restored, ownerSub, nowMs)));
   }
 
   @Override

@@ -10,14 +10,18 @@ import java.util.concurrent.CompletionStage;
  */
 public interface SessionLedger {
 
-  /** Joins (creating or reactivating) the session; completes with its state after the join. */
-  CompletionStage<SessionState> join(String workoutId, long nowMs);
+  /**
+   * Joins (creating or reactivating) the session for {@code userId} (null: anonymous); a new session belongs to
+   * {@code userId}. Completes with its state; when {@link SessionState#mayJoin} refuses the user, the state is left
+   * as it was.
+   */
+  CompletionStage<SessionState> join(String workoutId, String userId, long nowMs);
 
   /**
-   * Creates the session from what the store knew (after a restart of the whole cluster) unless the ledger already
-   * has it; completes with the ledger's state.
+   * Creates the session, with its owner, from what the store knew (after a restart of the whole cluster) unless the
+   * ledger already has it; completes with the ledger's state.
    */
-  CompletionStage<SessionState> seed(String workoutId, SessionStats restored, long nowMs);
+  CompletionStage<SessionState> seed(String workoutId, SessionStats restored, String ownerSub, long nowMs);
 
   /** Numbers a frame of an existing session; completes with null when the workout has no session. */
   CompletionStage<SessionState.Recorded> record(String workoutId, FrameStats frame, long timestampMs, long nowMs);

@@ -19,15 +19,27 @@ public final class SessionState implements Serializable {
   private boolean active = true;
   private final long createdAtMs;
   private long lastFrameAtMs;
+  private final String ownerSub;
 
-  SessionState(long nowMs) {
-    this(new SessionStats(), nowMs);
+  SessionState(String ownerSub, long nowMs) {
+    this(new SessionStats(), ownerSub, nowMs);
   }
 
-  SessionState(SessionStats restored, long nowMs) {
+  SessionState(SessionStats restored, String ownerSub, long nowMs) {
     this.stats = restored;
+    this.ownerSub = ownerSub;
     this.createdAtMs = nowMs;
     this.lastFrameAtMs = nowMs;
+  }
+
+  /** The {@code sub} the workout belongs to (the user who created it); null: nobody's, open to anyone. */
+  public String ownerSub() {
+    return ownerSub;
+  }
+
+  /** Whether {@code userId} (null: anonymous) may join: the workout has no owner, or it is the owner. */
+  public boolean mayJoin(String userId) {
+    return ownerSub == null || ownerSub.equals(userId);
   }
 
   /** Numbers the frame, adds its change from the previous frame, and returns the frame with it. */
