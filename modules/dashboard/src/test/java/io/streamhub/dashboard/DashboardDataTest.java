@@ -41,9 +41,9 @@ class DashboardDataTest {
         .compose(v -> saveSession(vertx, "w-1", SessionRecord.ACTIVE, "ada", now))
         .compose(v -> saveSession(vertx, "w-2", SessionRecord.ENDED, "ada", now))
         .compose(v -> saveSession(vertx, "w-3", SessionRecord.ACTIVE, "bob", now))
-        .compose(v -> frame(vertx, "w-1", 1, 10, 100, now))
-        .compose(v -> frame(vertx, "w-1", 2, 20, 300, now))
-        .compose(v -> frame(vertx, "w-3", 1, 50, 999, now))
+        .compose(v -> frame(vertx, "w-1", "ada", 1, 10, 100, now))
+        .compose(v -> frame(vertx, "w-1", "ada", 2, 20, 300, now))
+        .compose(v -> frame(vertx, "w-3", "bob", 1, 50, 999, now))
         .onComplete(ctx.succeedingThenComplete());
   }
 

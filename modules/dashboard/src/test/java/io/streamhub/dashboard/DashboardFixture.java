@@ -68,11 +68,15 @@ final class DashboardFixture {
     return request(vertx, Addresses.PERSISTENCE_PRESSURE_SESSION_SAVE, session.toJson());
   }
 
-  /** Stores frame {@code n} of a workout, received at {@code receivedAtMs}, with the given mean and peak cell. */
-  static Future<JsonObject> frame(Vertx vertx, String workout, long n, double mean, double peak, long receivedAtMs) {
+  /**
+   * Stores frame {@code n} of a workout owned by {@code owner}, received at {@code receivedAtMs}, with the given mean
+   * and peak cell.
+   */
+  static Future<JsonObject> frame(Vertx vertx, String workout, String owner, long n, double mean, double peak,
+      long receivedAtMs) {
     JsonObject stats = new JsonObject().put("mean", mean).put("max", new JsonObject().put("value", peak));
     PressureMatrix matrix = PressureMatrix.fromRows(new JsonArray().add(new JsonArray().add(mean).add(peak)));
-    FrameRecord frame = new FrameRecord(workout, n, receivedAtMs, matrix, null, stats, receivedAtMs);
+    FrameRecord frame = new FrameRecord(workout, n, receivedAtMs, matrix, null, stats, receivedAtMs, owner);
     return request(vertx, Addresses.PERSISTENCE_PRESSURE_FRAMES_APPEND,
         new JsonObject().put("frames", new JsonArray().add(frame.toJson())));
   }

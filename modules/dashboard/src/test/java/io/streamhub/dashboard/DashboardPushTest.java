@@ -122,8 +122,8 @@ class DashboardPushTest {
   void pressurePeak(Vertx vertx, VertxTestContext ctx) {
     long now = System.currentTimeMillis();
     saveSession(vertx, "w-peak", SessionRecord.ACTIVE, "dee", now)
-        .compose(v -> frame(vertx, "w-peak", 1, 10, 120, now))
-        .compose(v -> frame(vertx, "w-peak", 2, 10, 950, now))
+        .compose(v -> frame(vertx, "w-peak", "dee", 1, 10, 120, now))
+        .compose(v -> frame(vertx, "w-peak", "dee", 2, 10, 950, now))
         .compose(v -> after(vertx, 500)).onComplete(ctx.succeeding(v -> ctx.verify(() -> {
           List<JsonObject> alerts = pushes(pushed, "dee", "system_alert");
           assertThat(alerts).hasSize(1);

@@ -52,6 +52,10 @@ final class PressureConsumers {
         bus.consumer(Addresses.PERSISTENCE_PRESSURE_SESSION_GET, consumers::getSession));
   }
 
+  /**
+   * Answers once the frames are stored and counted for their owners' dashboards, so a dashboard read after the
+   * acknowledgement includes them; a failure to count is logged and does not fail the write.
+   */
   private void append(Message<Object> request) {
     requests.serve(request, "append frames", PressureBodies::frames,
         frames -> store.append(frames).compose(fresh -> countForOwners(fresh).recover(failure -> {
@@ -61,19 +65,18 @@ final class PressureConsumers {
   }
 
   /**
-   * Counts newly stored frames for the owner of their workout (when it has one) and tells the dashboard role
-   * ({@link Addresses#DASHBOARD_PRESSURE_STORED}) so it can alert on a pressure peak.
+   * Counts newly stored frames for the owner of their workout ({@link FrameRecord#ownerSub()}, when it has one) and
+   * tells the dashboard role ({@link Addresses#DASHBOARD_PRESSURE_STORED}) so it can alert on a pressure peak.
    */
   private Future<Void> countForOwners(List<FrameRecord> fresh) {
     Map<String, List<FrameRecord>> byWorkout = new LinkedHashMap<>();
-    fresh.forEach(frame -> byWorkout.computeIfAbsent(frame.workoutId(), w -> new ArrayList<>()).add(frame));
+    fresh.stream().filter(frame -> frame.ownerSub() != null)
+        .forEach(frame -> byWorkout.computeIfAbsent(frame.workoutId(), w -> new ArrayList<>()).add(frame));
     List<Future<Void>> counted = new ArrayList<>();
-    byWorkout.forEach((workout, frames) -> counted.add(store.owner(workout).compose(owner -> {
-      if (owner == null) {
-        return Future.succeededFuture();
-      }
-      return counters.countFrames(owner, frames).onSuccess(done -> notifyDashboard(owner, workout, frames));
-    })));
+    byWorkout.forEach((workout, frames) -> {
+      String owner = frames.get(0).ownerSub();
+      counted.add(counters.countFrames(owner, frames).onSuccess(done -> notifyDashboard(owner, workout, frames)));
+    });
     return Future.all(counted).mapEmpty();
   }
 

@@ -198,11 +198,6 @@ final class PressureStore {
     });
   }
 
-  /** The stored owner of a workout, or {@code null} (no session stored, or no owner). */
-  Future<String> owner(String workoutId) {
-    return client.findOne(SESSIONS, new JsonObject().put("_id", workoutId), new JsonObject().put("owner_sub", 1))
-        .map(document -> document == null ? null : document.getString("owner_sub"));
-  }
 
   /** The stored session of a workout, or {@code null} for a workout never seen. */
   Future<SessionRecord> session(String workoutId) {

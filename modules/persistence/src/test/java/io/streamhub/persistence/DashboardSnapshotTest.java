@@ -100,8 +100,8 @@ class DashboardSnapshotTest {
     PressureFixture.saveSession(vertx, owned)
         .compose(v -> PressureFixture.saveSession(vertx, other))
         .compose(v -> PressureFixture.saveSession(vertx, PressureFixture.session("w-anon", SessionRecord.ACTIVE, 0)))
-        .compose(v -> PressureFixture.append(vertx, PressureFixture.frames("w-ada", 1, 2, 3)))
-        .compose(v -> PressureFixture.append(vertx, PressureFixture.frames("w-ada", 3, 4)))
+        .compose(v -> PressureFixture.append(vertx, PressureFixture.ownedBy("ada", PressureFixture.frames("w-ada", 1, 2, 3))))
+        .compose(v -> PressureFixture.append(vertx, PressureFixture.ownedBy("ada", PressureFixture.frames("w-ada", 3, 4))))
         .compose(v -> PressureFixture.append(vertx, PressureFixture.frames("w-anon", 1)))
         .compose(v -> PressureFixture.saveSession(vertx,
             withOwner(PressureFixture.session("w-ada-2", SessionRecord.ENDED, 0), "ada")))

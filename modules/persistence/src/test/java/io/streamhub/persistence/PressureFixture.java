@@ -48,6 +48,12 @@ final class PressureFixture {
     return Arrays.stream(numbers).mapToObj(n -> frame(workoutId, n, 4)).toList();
   }
 
+  /** The same frames, of a workout {@code owner} owns. */
+  static List<FrameRecord> ownedBy(String owner, List<FrameRecord> frames) {
+    return frames.stream().map(f -> new FrameRecord(f.workoutId(), f.frame(), f.timestampMs(), f.matrix(), f.nodes(),
+        f.stats(), f.receivedAtMs(), owner)).toList();
+  }
+
   /** Frames {@code 1..count} of a workout, {@code size}×{@code size}. */
   static List<FrameRecord> firstFrames(String workoutId, int count, int size) {
     return LongStream.rangeClosed(1, count).mapToObj(n -> frame(workoutId, n, size)).toList();

@@ -108,7 +108,7 @@ final class FrameProcessor {
   private Future<Boolean> persist(PressureFrame frame, SessionState.Recorded recorded, String member,
       String connection) {
     FrameRecord record = new FrameRecord(frame.workoutId(), recorded.frame(), frame.timestampMs(),
-        packed(frame), frame.nodes(), recorded.stats().toJson(), System.currentTimeMillis());
+        packed(frame), frame.nodes(), recorded.stats().toJson(), System.currentTimeMillis(), recorded.ownerSub());
     return writer.write(new LateWrites.Waiting(record, member, connection)).onSuccess(stored -> {
       if (stored) {
         unpersisted--;

@@ -16,9 +16,17 @@ import java.util.Objects;
  * @param nodes the device's optional extra data, passed through; {@code null} when absent
  * @param stats the frame's statistics (see the stats module's {@code FrameStats#toJson})
  * @param receivedAtMs when the node accepted the frame, epoch milliseconds
+ * @param ownerSub the {@code sub} of the user who owns the workout ({@code owner_sub}), so the store can count the
+ *     frame on that user's dashboard without looking the workout up; {@code null} for a workout without owner
  */
 public record FrameRecord(String workoutId, long frame, long timestampMs, PressureMatrix matrix, JsonArray nodes,
-    JsonObject stats, long receivedAtMs) {
+    JsonObject stats, long receivedAtMs, String ownerSub) {
+
+  /** A frame of a workout without owner. */
+  public FrameRecord(String workoutId, long frame, long timestampMs, PressureMatrix matrix, JsonArray nodes,
+      JsonObject stats, long receivedAtMs) {
+    this(workoutId, frame, timestampMs, matrix, nodes, stats, receivedAtMs, null);
+  }
 
   public FrameRecord {
     WorkoutId.require(workoutId);
@@ -44,6 +52,9 @@ public record FrameRecord(String workoutId, long frame, long timestampMs, Pressu
     if (nodes != null) {
       json.put("nodes", nodes);
     }
+    if (ownerSub != null) {
+      json.put("owner_sub", ownerSub);
+    }
     return json;
   }
 
@@ -62,6 +73,6 @@ public record FrameRecord(String workoutId, long frame, long timestampMs, Pressu
     }
     return new FrameRecord(json.getString("workout_id"), json.getLong("frame", 0L), json.getLong("timestamp", 0L),
         matrix, json.getJsonArray("nodes"), json.getJsonObject("stats"),
-        json.getLong("received_at", 0L));
+        json.getLong("received_at", 0L), json.getString("owner_sub"));
   }
 }

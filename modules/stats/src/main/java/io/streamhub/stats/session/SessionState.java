@@ -49,7 +49,7 @@ public final class SessionState implements Serializable {
     last = withDelta;
     active = true;
     lastFrameAtMs = nowMs;
-    return new Recorded(stats.frameCount(), withDelta);
+    return new Recorded(stats.frameCount(), withDelta, ownerSub);
   }
 
   void reactivate(long nowMs) {
@@ -91,7 +91,8 @@ public final class SessionState implements Serializable {
    *
    * @param frame the frame's number, from 1
    * @param stats its statistics with the change from the previous frame
+   * @param ownerSub the workout's owner, or {@code null}
    */
-  public record Recorded(long frame, FrameStats stats) implements Serializable {
+  public record Recorded(long frame, FrameStats stats, String ownerSub) implements Serializable {
   }
 }
