@@ -15,7 +15,7 @@ public record Frame(String event, JsonObject data, Long ack) {
   public static Frame parse(String text) {
     Object parsed;
     try {
-      parsed = io.vertx.core.json.Json.decodeValue(text);
+      parsed = JsonText.parse(text);
     } catch (DecodeException e) {
       throw new ProtocolException(ErrorCode.BAD_JSON, "message is not valid JSON: " + firstLine(e.getMessage()));
     }
