@@ -2,7 +2,6 @@ package io.streamhub.server;
 
 import static io.streamhub.server.NodeFixture.await;
 import static io.streamhub.server.NodeFixture.config;
-import static io.streamhub.server.NodeFixture.freePort;
 import static io.streamhub.server.NodeFixture.roles;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,12 +40,9 @@ class DashboardClusterIT {
 
   @BeforeAll
   void startCluster() {
-    List<Integer> ports = List.of(freePort(), freePort());
-    JsonArray members = new JsonArray();
-    ports.forEach(port -> members.add("127.0.0.1:" + port));
-    for (int i = 0; i < ports.size(); i++) {
-      JsonObject cluster = new JsonObject().put("enabled", true).put("host", "127.0.0.1").put("port", ports.get(i))
-          .put("members", members);
+    List<JsonObject> clusters = NodeFixture.clusterOf(2);
+    for (int i = 0; i < clusters.size(); i++) {
+      JsonObject cluster = clusters.get(i);
       JsonObject overrides = i == 0 ? roles("ingress", "persistence", "dashboard") : roles("ingress", "dashboard");
       overrides.put("cluster", cluster).put("dashboard", new JsonObject().put("push_interval_ms", INTERVAL));
       Node node = NodeFixture.start(config(overrides));

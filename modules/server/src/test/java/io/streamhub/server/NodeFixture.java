@@ -52,6 +52,18 @@ final class NodeFixture {
     return await(web.get(port, "127.0.0.1", path).send());
   }
 
+  /**
+   * The {@code cluster} config sections of {@code size} Hazelcast members on loopback that list each other, one per
+   * member, in start order.
+   */
+  static List<JsonObject> clusterOf(int size) {
+    JsonArray members = new JsonArray();
+    List<Integer> ports = java.util.stream.IntStream.range(0, size).map(i -> freePort()).boxed().toList();
+    ports.forEach(port -> members.add("127.0.0.1:" + port));
+    return ports.stream().map(port -> new JsonObject().put("enabled", true).put("host", "127.0.0.1").put("port", port)
+        .put("members", members)).toList();
+  }
+
   /** A TCP port free right now, for Hazelcast members (whose port cannot be 0). */
   static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {

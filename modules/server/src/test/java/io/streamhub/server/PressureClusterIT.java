@@ -2,13 +2,11 @@ package io.streamhub.server;
 
 import static io.streamhub.server.NodeFixture.await;
 import static io.streamhub.server.NodeFixture.config;
-import static io.streamhub.server.NodeFixture.freePort;
 import static io.streamhub.server.NodeFixture.roles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamhub.ingress.testing.WsClient;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,12 +31,9 @@ class PressureClusterIT {
   @BeforeAll
   void startCluster() {
     client = Vertx.vertx();
-    List<Integer> ports = List.of(freePort(), freePort());
-    JsonArray members = new JsonArray();
-    ports.forEach(port -> members.add("127.0.0.1:" + port));
-    for (int i = 0; i < ports.size(); i++) {
-      JsonObject cluster = new JsonObject().put("enabled", true).put("host", "127.0.0.1").put("port", ports.get(i))
-          .put("members", members);
+    List<JsonObject> clusters = NodeFixture.clusterOf(2);
+    for (int i = 0; i < clusters.size(); i++) {
+      JsonObject cluster = clusters.get(i);
       JsonObject overrides = i == 0 ? roles("ingress", "stats", "persistence") : roles("ingress", "stats");
       nodes.add(NodeFixture.start(config(overrides.put("cluster", cluster))));
     }
