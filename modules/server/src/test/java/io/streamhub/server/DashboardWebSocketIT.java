@@ -15,6 +15,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +32,7 @@ class DashboardWebSocketIT {
   private Vertx client;
   private Node node;
   private TokenIssuer issuer;
-  private long nextAck = 1;
+  private static final AtomicLong ACKS = new AtomicLong(1);
 
   @BeforeEach
   void start() {
@@ -56,9 +57,13 @@ class DashboardWebSocketIT {
     return issuer.issue(sub, Duration.ofMinutes(10));
   }
 
-  /** Connects with the token as the {@code token} query parameter, as a browser would. */
   private WsClient connect(String sub) {
-    WsClient ws = WsClient.open(client, node.httpPort(), o -> o.setURI("/ws?token=" + token(sub)));
+    return connect(client, node.httpPort(), token(sub), sub);
+  }
+
+  /** Connects with the token as the {@code token} query parameter, as a browser would. */
+  static WsClient connect(Vertx client, int port, String token, String sub) {
+    WsClient ws = WsClient.open(client, port, o -> o.setURI("/ws?token=" + token));
     JsonObject connected = ws.next("connected");
     assertThat(connected.getString("status")).isEqualTo("success");
     assertThat(connected.getString("user_id")).isEqualTo(sub);
@@ -66,7 +71,7 @@ class DashboardWebSocketIT {
   }
 
   /** The data of the next {@code event} whose data matches, skipping every other frame. */
-  private static JsonObject awaitEvent(WsClient ws, String event, Predicate<JsonObject> matching) {
+  static JsonObject awaitEvent(WsClient ws, String event, Predicate<JsonObject> matching) {
     while (true) {
       JsonObject frame = ws.next();
       if (event.equals(frame.getString("event")) && matching.test(frame.getJsonObject("data"))) {
@@ -76,8 +81,8 @@ class DashboardWebSocketIT {
   }
 
   /** Sends with an ack and returns the answer (ack or error) to it, skipping pushes in between. */
-  private JsonObject request(WsClient ws, String event, JsonObject data) {
-    long ack = nextAck++;
+  static JsonObject request(WsClient ws, String event, JsonObject data) {
+    long ack = ACKS.getAndIncrement();
     ws.sendText(new JsonObject().put("event", event).put("data", data).put("ack", ack).encode());
     while (true) {
       JsonObject frame = ws.next();
@@ -87,7 +92,7 @@ class DashboardWebSocketIT {
     }
   }
 
-  private static JsonObject metrics(JsonObject dashboard) {
+  static JsonObject metrics(JsonObject dashboard) {
     return dashboard.getJsonObject("metrics");
   }
 
