@@ -210,7 +210,7 @@ public final class IngressVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.route("/ws").handler(this::upgrade);
     PublishRoute publish = new PublishRoute(sequencer, () -> config.ws().maxMessageBytes(), bearer, roomAccess);
-    router.post("/api/v1/rooms/:room/publish").handler(BodyHandler.create().setBodyLimit(frameLimit))
+    router.post("/api/v1/rooms/:room/publish").handler(BodyHandler.create(false).setBodyLimit(frameLimit))
         .handler(publish::handle);
     StreamRoutes.mount(router, vertx.eventBus());
     SessionRoutes.mount(router, pressureEvents, vertx.eventBus(), frameLimit, bearer);

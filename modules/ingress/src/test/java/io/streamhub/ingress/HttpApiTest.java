@@ -72,6 +72,19 @@ class HttpApiTest {
   }
 
   @Test
+  @DisplayName("HTTP publish of a form or multipart body is refused as bad JSON and writes no upload directory")
+  void formBodiesLeaveNoFiles() {
+    for (String type : new String[] {"application/x-www-form-urlencoded", "multipart/form-data; boundary=b"}) {
+      String body = type.startsWith("multipart") ? "--b\r\nContent-Disposition: form-data; name=\"f\"; "
+          + "filename=\"x.txt\"\r\n\r\nhello\r\n--b--\r\n" : "a=1";
+      HttpResponse<Buffer> response = WsClient.await(http.post(port, "127.0.0.1", "/api/v1/rooms/r/publish")
+          .putHeader("content-type", type).sendBuffer(Buffer.buffer(body)));
+      assertThat(response.statusCode()).as(type).isEqualTo(400);
+    }
+    assertThat(java.nio.file.Path.of("file-uploads")).as("Vert.x's default upload directory").doesNotExist();
+  }
+
+  @Test
   @DisplayName("Liveness answers, readiness is 503 naming the part that is not ready, unknown paths are JSON 404s")
   void opsEndpoints() {
     assertThat(get("/health").bodyAsJsonObject().getString("status")).isEqualTo("up");

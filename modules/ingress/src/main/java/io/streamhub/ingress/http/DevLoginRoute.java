@@ -31,7 +31,7 @@ public final class DevLoginRoute {
 
   public static void mount(Router router, TokenIssuer issuer) {
     DevLoginRoute route = new DevLoginRoute(issuer);
-    router.post("/api/v1/dev/login").handler(BodyHandler.create().setBodyLimit(4096)).handler(route::login);
+    router.post("/api/v1/dev/login").handler(BodyHandler.create(false).setBodyLimit(4096)).handler(route::login);
   }
 
   private void login(RoutingContext rc) {

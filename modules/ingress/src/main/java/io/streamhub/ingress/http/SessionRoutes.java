@@ -38,7 +38,7 @@ public final class SessionRoutes {
   public static void mount(Router router, PressureEvents pressure, EventBus bus, int bodyLimit, BearerAuth auth) {
     SessionRoutes routes = new SessionRoutes(pressure, bus, auth);
     router.post("/api/v1/sessions/:workout").handler(routes::join);
-    router.post("/api/v1/sessions/:workout/frames").handler(BodyHandler.create().setBodyLimit(bodyLimit))
+    router.post("/api/v1/sessions/:workout/frames").handler(BodyHandler.create(false).setBodyLimit(bodyLimit))
         .handler(routes::frames);
     router.get("/api/v1/sessions/:workout").handler(routes::status);
     router.get("/api/v1/sessions/:workout/frames").handler(routes::listFrames);
