@@ -127,7 +127,7 @@ final class FrameProcessor {
    */
   private void publish(JsonObject processed) {
     vertx.eventBus().send(Addresses.ROOMS_PUBLISH, new JsonObject()
-        .put("room", "workout." + processed.getString("workout_id")).put("data", processed.copy()));
+        .put("room", "workout." + processed.getString("workout_id")).put("data", processed));
   }
 
   private static PressureMatrix packed(PressureFrame frame) {

@@ -2,16 +2,15 @@ package io.streamhub.ingress.dashboard;
 
 import io.streamhub.contracts.Addresses;
 import io.streamhub.contracts.FailureCodes;
-import io.streamhub.ingress.auth.AuthenticatedUser;
+import io.streamhub.ingress.auth.ConnectionAuth;
 import io.streamhub.ingress.protocol.ClientConnection;
 import io.streamhub.ingress.protocol.ErrorCode;
 import io.streamhub.ingress.protocol.EventDispatcher;
 import io.streamhub.ingress.protocol.ProtocolException;
+import io.streamhub.ingress.protocol.RoleFailures;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import java.util.Set;
 
@@ -81,8 +80,7 @@ public final class DashboardEvents {
   }
 
   private static String user(ClientConnection connection, String event) {
-    return connection.user().map(AuthenticatedUser::sub).orElseThrow(() -> new ProtocolException(
-        ErrorCode.UNAUTHORIZED, event + " needs an authenticated connection"));
+    return ConnectionAuth.requireUser(connection, event).sub();
   }
 
   private Future<JsonObject> ask(String address, JsonObject body, String event) {
@@ -91,18 +89,9 @@ public final class DashboardEvents {
   }
 
   private static ProtocolException translate(Throwable failure, String event) {
-    if (failure instanceof ReplyException re) {
-      if (re.failureType() == ReplyFailure.NO_HANDLERS) {
-        return new ProtocolException(ErrorCode.UNAVAILABLE, "no node with the dashboard role answers");
-      }
-      if (re.failureType() == ReplyFailure.TIMEOUT) {
-        return new ProtocolException(ErrorCode.UNAVAILABLE, "the dashboard role did not answer " + event + " in time");
-      }
-      if (re.failureCode() == FailureCodes.BAD_REQUEST) {
-        return new ProtocolException(ErrorCode.INVALID_FIELD, re.getMessage());
-      }
-      return new ProtocolException(ErrorCode.UNAVAILABLE, event + " failed: " + re.getMessage());
-    }
-    return new ProtocolException(ErrorCode.INTERNAL, event + " failed");
+    return RoleFailures.translate(failure, "dashboard", event, re -> re.failureCode() == FailureCodes.BAD_REQUEST
+        ? new ProtocolException(ErrorCode.INVALID_FIELD, re.getMessage())
+        : new ProtocolException(ErrorCode.UNAVAILABLE, event + " failed: " + re.getMessage()));
   }
+
 }

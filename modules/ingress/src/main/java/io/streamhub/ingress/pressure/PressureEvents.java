@@ -12,11 +12,10 @@ import io.streamhub.ingress.protocol.ErrorCode;
 import io.streamhub.ingress.protocol.EventDispatcher;
 import io.streamhub.ingress.protocol.Fields;
 import io.streamhub.ingress.protocol.ProtocolException;
+import io.streamhub.ingress.protocol.RoleFailures;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -185,21 +184,13 @@ public final class PressureEvents {
   }
 
   private static ProtocolException translate(Throwable failure, String event) {
-    if (failure instanceof ReplyException re) {
-      if (re.failureType() == ReplyFailure.NO_HANDLERS) {
-        return new ProtocolException(ErrorCode.UNAVAILABLE, "no node with the stats role answers");
-      }
-      if (re.failureType() == ReplyFailure.TIMEOUT) {
-        return new ProtocolException(ErrorCode.UNAVAILABLE, "the stats role did not answer " + event + " in time");
-      }
-      return switch (re.failureCode()) {
-        case FailureCodes.BAD_REQUEST -> new ProtocolException(ErrorCode.INVALID_FIELD, re.getMessage());
-        case FailureCodes.NOT_FOUND -> new ProtocolException(ErrorCode.NOT_JOINED, re.getMessage());
-        case FailureCodes.FORBIDDEN -> new ProtocolException(ErrorCode.FORBIDDEN, re.getMessage());
-        case FailureCodes.BACKPRESSURE -> new ProtocolException(ErrorCode.BACKPRESSURE, re.getMessage());
-        default -> new ProtocolException(ErrorCode.UNAVAILABLE, event + " failed: " + re.getMessage());
-      };
-    }
-    return new ProtocolException(ErrorCode.INTERNAL, event + " failed");
+    return RoleFailures.translate(failure, "stats", event, re -> switch (re.failureCode()) {
+      case FailureCodes.BAD_REQUEST -> new ProtocolException(ErrorCode.INVALID_FIELD, re.getMessage());
+      case FailureCodes.NOT_FOUND -> new ProtocolException(ErrorCode.NOT_JOINED, re.getMessage());
+      case FailureCodes.FORBIDDEN -> new ProtocolException(ErrorCode.FORBIDDEN, re.getMessage());
+      case FailureCodes.BACKPRESSURE -> new ProtocolException(ErrorCode.BACKPRESSURE, re.getMessage());
+      default -> new ProtocolException(ErrorCode.UNAVAILABLE, event + " failed: " + re.getMessage());
+    });
   }
+
 }

@@ -14,10 +14,10 @@ import io.streamhub.ingress.protocol.ErrorCode;
 import io.streamhub.ingress.protocol.EventDispatcher;
 import io.streamhub.ingress.protocol.Fields;
 import io.streamhub.ingress.protocol.ProtocolException;
+import io.streamhub.ingress.protocol.RoleFailures;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -157,25 +157,14 @@ public final class ReplayEvents {
   }
 
   private static ProtocolException translate(Throwable failure, String event) {
-    if (failure instanceof ProtocolException pe) {
-      return pe;
-    }
-    if (failure instanceof ReplyException re) {
-      if (re.failureType() == ReplyFailure.NO_HANDLERS) {
-        return new ProtocolException(ErrorCode.UNAVAILABLE, "no node with the replay role answers");
-      }
-      if (re.failureType() == ReplyFailure.TIMEOUT) {
-        return new ProtocolException(ErrorCode.UNAVAILABLE, "the replay role did not answer " + event + " in time");
-      }
-      return switch (re.failureCode()) {
-        case FailureCodes.BAD_REQUEST -> new ProtocolException(ErrorCode.INVALID_FIELD, re.getMessage());
-        case FailureCodes.NOT_FOUND -> new ProtocolException(event.equals("join_stream") ? ErrorCode.UNKNOWN_DATASET
-            : ErrorCode.NOT_JOINED, re.getMessage());
-        case FailureCodes.BACKPRESSURE -> new ProtocolException(ErrorCode.CAPACITY, re.getMessage());
-        case FailureCodes.UNAVAILABLE -> new ProtocolException(ErrorCode.UNAVAILABLE, re.getMessage());
-        default -> new ProtocolException(ErrorCode.INTERNAL, event + " failed: " + re.getMessage());
-      };
-    }
-    return new ProtocolException(ErrorCode.INTERNAL, event + " failed");
+    return RoleFailures.translate(failure, "replay", event, re -> switch (re.failureCode()) {
+      case FailureCodes.BAD_REQUEST -> new ProtocolException(ErrorCode.INVALID_FIELD, re.getMessage());
+      case FailureCodes.NOT_FOUND -> new ProtocolException(event.equals("join_stream") ? ErrorCode.UNKNOWN_DATASET
+          : ErrorCode.NOT_JOINED, re.getMessage());
+      case FailureCodes.BACKPRESSURE -> new ProtocolException(ErrorCode.CAPACITY, re.getMessage());
+      case FailureCodes.UNAVAILABLE -> new ProtocolException(ErrorCode.UNAVAILABLE, re.getMessage());
+      default -> new ProtocolException(ErrorCode.INTERNAL, event + " failed: " + re.getMessage());
+    });
   }
+
 }
