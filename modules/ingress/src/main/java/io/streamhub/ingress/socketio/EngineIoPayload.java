@@ -65,16 +65,18 @@ public final class EngineIoPayload {
 
   /**
    * How many packets from the head of {@code packets} fit in one response of at most {@code maxBytes} UTF-8 bytes,
-   * separators included; at least 1 when the list is not empty, so one oversized packet still goes out alone.
+   * separators included; at least 1 when there is a packet, so one oversized packet still goes out alone.
    */
-  public static int countFitting(List<EngineIoPacket> packets, long maxBytes) {
-    long total = 0;
-    for (int i = 0; i < packets.size(); i++) {
-      total += packets.get(i).payloadBytes() + (i == 0 ? 0 : 1);
+  public static int countFitting(Iterable<EngineIoPacket> packets, long maxBytes) {
+    long total = -1;
+    int count = 0;
+    for (EngineIoPacket packet : packets) {
+      total += 1 + packet.payloadBytes();
       if (total > maxBytes) {
-        return Math.max(i, 1);
+        return Math.max(count, 1);
       }
+      count++;
     }
-    return packets.size();
+    return count;
   }
 }

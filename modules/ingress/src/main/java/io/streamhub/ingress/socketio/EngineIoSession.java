@@ -1,0 +1,312 @@
+package io.streamhub.ingress.socketio;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One Engine.IO v4 session on the server, independent of any I/O: the HTTP server and WebSocket handlers call the
+ * {@code on...} methods, and the session answers through {@link PollResponder} and {@link WsTransport}. Not
+ * thread-safe: call it, and run its {@link EngineIoTimers} tasks, on one Vert.x context.
+ *
+ * <p>Lifecycle: {@link State#OPENING} until {@link #openPolling} or {@link #openWebSocket} sends the open packet;
+ * {@link State#OPEN}; {@link State#UPGRADING} from the WebSocket probe ({@code 2probe}) until the client's
+ * {@code 5}; {@link State#CLOSED} after which every call is ignored or refused. {@link Listener#onClose} is called
+ * once, with one of the reason constants below.
+ */
+public final class EngineIoSession {
+
+  /** The client did not answer a ping within {@code pingTimeoutMs}. */
+  public static final String PING_TIMEOUT = "ping timeout";
+  /** The client sent a close packet or its WebSocket closed. */
+  public static final String TRANSPORT_CLOSE = "transport close";
+  /** The client broke the transport rules: a second concurrent poll, a dropped poll, a ping, an oversized body. */
+  public static final String TRANSPORT_ERROR = "transport error";
+  /** The client sent a packet that does not decode. */
+  public static final String PARSE_ERROR = "parse error";
+  /** {@link #close()} was called. */
+  public static final String SERVER_CLOSE = "server close";
+  /** More than {@code maxQueuedPackets} packets waited for a client that is not polling. */
+  public static final String SLOW_CONSUMER = "slow consumer";
+
+  public enum State { OPENING, OPEN, UPGRADING, CLOSED }
+
+  public enum Transport { POLLING, WEBSOCKET }
+
+  /** What the session hands to the layer above. */
+  public interface Listener {
+
+    /** A message packet from the client, text or binary (see {@link EngineIoPacket#isBinary()}). */
+    void onMessage(EngineIoPacket message);
+
+    /** The session closed; called once. */
+    void onClose(String reason);
+  }
+
+  private static final EngineIoPacket NOOP = EngineIoPacket.of(EngineIoPacketType.NOOP);
+  private static final EngineIoPacket CLOSE = EngineIoPacket.of(EngineIoPacketType.CLOSE);
+
+  private final String sid;
+  private final EngineIoConfig config;
+  private final Listener listener;
+  private final PollingChannel polling;
+  private final Heartbeat heartbeat;
+  private final WsUpgrade upgrade;
+  private State state = State.OPENING;
+  private Transport transport = Transport.POLLING;
+  private WsTransport webSocket;
+
+  /** @param sid the session id, e.g. {@link EngineIoHandshake#newSessionId()} */
+  public EngineIoSession(String sid, EngineIoConfig config, EngineIoTimers timers, Listener listener) {
+    this.sid = Objects.requireNonNull(sid, "sid");
+    this.config = Objects.requireNonNull(config, "config");
+    this.listener = Objects.requireNonNull(listener, "listener");
+    this.polling = new PollingChannel(config.maxQueuedPackets(), config.maxPayloadBytes());
+    this.heartbeat = new Heartbeat(timers, config.pingIntervalMs(), config.pingTimeoutMs(),
+        () -> send(EngineIoPacket.of(EngineIoPacketType.PING)), () -> closeWith(PING_TIMEOUT, CLOSE));
+    this.upgrade = new WsUpgrade(this, timers, config.upgradeTimeoutMs());
+  }
+
+  public String sid() {
+    return sid;
+  }
+
+  public State state() {
+    return state;
+  }
+
+  public Transport transport() {
+    return transport;
+  }
+
+  /** Packets waiting for a poll (or, while upgrading, for the WebSocket). */
+  public int queuedPackets() {
+    return polling.size();
+  }
+
+  /** Starts a polling session: answers the handshake {@code GET} with the open packet and starts the heartbeat. */
+  public void openPolling(PollResponder handshake) {
+    requireOpening();
+    state = State.OPEN;
+    polling.enqueue(EngineIoHandshake.openPacket(sid, config, true));
+    heartbeat.start();
+    onPoll(handshake);
+  }
+
+  /** Starts a WebSocket-only session: sends the open packet (no upgrades offered) and starts the heartbeat. */
+  public void openWebSocket(WsTransport ws) {
+    requireOpening();
+    state = State.OPEN;
+    transport = Transport.WEBSOCKET;
+    webSocket = ws;
+    ws.sendText(EngineIoHandshake.openPacket(sid, config, false).encodeText());
+    heartbeat.start();
+  }
+
+  /**
+   * A polling {@code GET} with this sid. It is answered at once when packets are queued (as many as fit in
+   * {@code maxPayloadBytes}), with a noop while upgrading, or held until a packet is sent. A second {@code GET} while
+   * one is held is refused with 400 and closes the session ({@value #TRANSPORT_ERROR}); the held one gets a close
+   * packet. A {@code GET} on an upgraded or closed session is refused (400) and changes nothing.
+   */
+  public void onPoll(PollResponder poll) {
+    if (state == State.CLOSED || state == State.OPENING) {
+      poll.reject(EngineIoError.SESSION_ID_UNKNOWN);
+    } else if (transport == Transport.WEBSOCKET) {
+      poll.reject(EngineIoError.BAD_REQUEST);
+    } else if (polling.hasWaitingPoll()) {
+      poll.reject(EngineIoError.BAD_REQUEST);
+      closeWith(TRANSPORT_ERROR, CLOSE);
+    } else if (state == State.UPGRADING) {
+      poll.respond(NOOP.encodeText());
+    } else {
+      polling.hold(poll);
+      polling.flush();
+    }
+  }
+
+  /** The connection of a held {@code GET} closed before it was answered: closes the session. */
+  public void onPollAborted(PollResponder poll) {
+    if (polling.isWaiting(poll)) {
+      polling.dropWaiting();
+      closeWith(TRANSPORT_ERROR, CLOSE);
+    }
+  }
+
+  /**
+   * A polling {@code POST} body (UTF-8 text): its packets are handled in order. See {@link EngineIoPostResult} for the
+   * answer; a body over {@code maxPayloadBytes} or that does not decode closes the session.
+   */
+  public EngineIoPostResult onPost(String body) {
+    if (state == State.CLOSED || state == State.OPENING) {
+      return EngineIoPostResult.SESSION_ID_UNKNOWN;
+    }
+    if (transport == Transport.WEBSOCKET) {
+      return EngineIoPostResult.BAD_REQUEST;
+    }
+    if (Utf8.byteLength(body) > config.maxPayloadBytes()) {
+      closeWith(TRANSPORT_ERROR, CLOSE);
+      return EngineIoPostResult.PAYLOAD_TOO_LARGE;
+    }
+    List<EngineIoPacket> packets;
+    try {
+      packets = EngineIoPayload.decode(body, config.maxPayloadBytes());
+    } catch (SocketIoProtocolException e) {
+      closeWith(PARSE_ERROR, CLOSE);
+      return EngineIoPostResult.BAD_REQUEST;
+    }
+    for (EngineIoPacket packet : packets) {
+      onPacket(packet);
+    }
+    return EngineIoPostResult.OK;
+  }
+
+  /**
+   * A WebSocket opened with this sid, to upgrade from polling. Refused (closed at once, false returned) unless the
+   * session is open on polling and not already probing. The client must send {@code 2probe} then {@code 5} within
+   * {@code upgradeTimeoutMs}, or the WebSocket is closed and the session stays on polling.
+   */
+  public boolean onWebSocketUpgrade(WsTransport ws) {
+    if (state != State.OPEN || transport != Transport.POLLING || upgrade.isProbing()) {
+      ws.close();
+      return false;
+    }
+    upgrade.start(ws);
+    return true;
+  }
+
+  /** A text frame from a WebSocket of this session (the upgrade probe or the active transport). */
+  public void onWebSocketText(WsTransport ws, String frame) {
+    if (upgrade.isProbe(ws)) {
+      upgrade.onFrame(frame);
+    } else if (ws == webSocket && state != State.CLOSED) {
+      EngineIoPacket packet;
+      try {
+        packet = EngineIoPacket.decodeText(frame);
+      } catch (SocketIoProtocolException e) {
+        closeWith(PARSE_ERROR, CLOSE);
+        return;
+      }
+      onPacket(packet);
+    }
+  }
+
+  /** A binary frame from a WebSocket of this session: a binary message. */
+  public void onWebSocketBinary(WsTransport ws, byte[] frame) {
+    if (upgrade.isProbe(ws)) {
+      upgrade.abort(true);
+    } else if (ws == webSocket && state != State.CLOSED) {
+      onPacket(EngineIoPacket.decodeBinaryFrame(frame));
+    }
+  }
+
+  /** A WebSocket of this session closed: ends a probe, or closes the session if it was the transport. */
+  public void onWebSocketClosed(WsTransport ws) {
+    if (upgrade.isProbe(ws)) {
+      upgrade.abort(false);
+    } else if (ws == webSocket && state != State.CLOSED) {
+      webSocket = null;
+      closeWith(TRANSPORT_CLOSE, CLOSE);
+    }
+  }
+
+  /**
+   * Sends a packet: written to the WebSocket at once, or queued for the next poll (and while upgrading). Over
+   * {@code maxQueuedPackets} queued packets the session closes as {@value #SLOW_CONSUMER}.
+   *
+   * @return false when the session is closed (or just closed by this call), true otherwise
+   */
+  public boolean send(EngineIoPacket packet) {
+    if (state == State.CLOSED || state == State.OPENING) {
+      return false;
+    }
+    if (transport == Transport.WEBSOCKET && state == State.OPEN) {
+      write(webSocket, packet);
+      return true;
+    }
+    if (!polling.enqueue(packet)) {
+      closeWith(SLOW_CONSUMER, CLOSE);
+      return false;
+    }
+    if (state == State.OPEN) {
+      polling.flush();
+    }
+    return true;
+  }
+
+  /** Closes the session from the server: a held poll gets the queued packets then a close packet. */
+  public void close() {
+    if (state != State.CLOSED && transport == Transport.POLLING) {
+      polling.finish(CLOSE, true);
+    }
+    closeWith(SERVER_CLOSE, CLOSE);
+  }
+
+  void onProbe() {
+    state = State.UPGRADING;
+    polling.answerWith(NOOP);
+  }
+
+  void onUpgraded(WsTransport ws) {
+    state = State.OPEN;
+    transport = Transport.WEBSOCKET;
+    webSocket = ws;
+    polling.answerWith(NOOP);
+    polling.dropWaiting();
+    for (EngineIoPacket packet : polling.drain()) {
+      write(ws, packet);
+    }
+  }
+
+  void onProbeAborted() {
+    if (state == State.UPGRADING) {
+      state = State.OPEN;
+    }
+  }
+
+  boolean isUpgrading() {
+    return state == State.UPGRADING;
+  }
+
+  static void write(WsTransport ws, EngineIoPacket packet) {
+    if (packet.isBinary()) {
+      ws.sendBinary(packet.binary());
+    } else {
+      ws.sendText(packet.encodeText());
+    }
+  }
+
+  private void onPacket(EngineIoPacket packet) {
+    if (state == State.CLOSED) {
+      return;
+    }
+    switch (packet.type()) {
+      case MESSAGE -> listener.onMessage(packet);
+      case PONG -> heartbeat.onPong();
+      case CLOSE -> closeWith(TRANSPORT_CLOSE, NOOP);
+      case PING -> closeWith(TRANSPORT_ERROR, CLOSE);
+      default -> {
+        // open, upgrade and noop from a client mean nothing here; the reference server ignores them too
+      }
+    }
+  }
+
+  private void closeWith(String reason, EngineIoPacket pollAnswer) {
+    if (state == State.CLOSED) {
+      return;
+    }
+    state = State.CLOSED;
+    heartbeat.stop();
+    upgrade.abort(true);
+    polling.finish(pollAnswer, false);
+    if (webSocket != null) {
+      webSocket.close();
+    }
+    listener.onClose(reason);
+  }
+
+  private void requireOpening() {
+    if (state != State.OPENING) {
+      throw new IllegalStateException("session " + sid + " is already " + state);
+    }
+  }
+}
