@@ -8,7 +8,7 @@ package io.streamhub.ingress.socketio;
  * @param maxPayloadBytes  largest polling body accepted and largest polling response built, in UTF-8 bytes
  *                         ({@code maxPayload}); the WebSocket server should use it as its max message size
  * @param maxQueuedPackets most packets buffered for a client that is not polling; one more closes the session with
- *                         reason {@value EngineIoSession#SLOW_CONSUMER}
+ *                         reason {@value EngineIoCloseReason#SLOW_CONSUMER}
  * @param upgradeTimeoutMs time a probing WebSocket has to complete the upgrade (send {@code 5}) before it is closed,
  *                         in milliseconds; the session itself stays on polling
  */

@@ -1,5 +1,12 @@
 package io.streamhub.ingress.socketio;
 
+import static io.streamhub.ingress.socketio.EngineIoCloseReason.PARSE_ERROR;
+import static io.streamhub.ingress.socketio.EngineIoCloseReason.PING_TIMEOUT;
+import static io.streamhub.ingress.socketio.EngineIoCloseReason.SERVER_CLOSE;
+import static io.streamhub.ingress.socketio.EngineIoCloseReason.SLOW_CONSUMER;
+import static io.streamhub.ingress.socketio.EngineIoCloseReason.TRANSPORT_CLOSE;
+import static io.streamhub.ingress.socketio.EngineIoCloseReason.TRANSPORT_ERROR;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -10,44 +17,21 @@ import java.util.Objects;
  *
  * <p>Lifecycle: {@link State#OPENING} until {@link #openPolling} or {@link #openWebSocket} sends the open packet;
  * {@link State#OPEN}; {@link State#UPGRADING} from the WebSocket probe ({@code 2probe}) until the client's
- * {@code 5}; {@link State#CLOSED} after which every call is ignored or refused. {@link Listener#onClose} is called
- * once, with one of the reason constants below.
+ * {@code 5}; {@link State#CLOSED} after which every call is ignored or refused. {@link EngineIoListener#onClose} is called
+ * once, with an {@link EngineIoCloseReason}.
  */
 public final class EngineIoSession {
-
-  /** The client did not answer a ping within {@code pingTimeoutMs}. */
-  public static final String PING_TIMEOUT = "ping timeout";
-  /** The client sent a close packet or its WebSocket closed. */
-  public static final String TRANSPORT_CLOSE = "transport close";
-  /** The client broke the transport rules: a second concurrent poll, a dropped poll, a ping, an oversized body. */
-  public static final String TRANSPORT_ERROR = "transport error";
-  /** The client sent a packet that does not decode. */
-  public static final String PARSE_ERROR = "parse error";
-  /** {@link #close()} was called. */
-  public static final String SERVER_CLOSE = "server close";
-  /** More than {@code maxQueuedPackets} packets waited for a client that is not polling. */
-  public static final String SLOW_CONSUMER = "slow consumer";
 
   public enum State { OPENING, OPEN, UPGRADING, CLOSED }
 
   public enum Transport { POLLING, WEBSOCKET }
-
-  /** What the session hands to the layer above. */
-  public interface Listener {
-
-    /** A message packet from the client, text or binary (see {@link EngineIoPacket#isBinary()}). */
-    void onMessage(EngineIoPacket message);
-
-    /** The session closed; called once. */
-    void onClose(String reason);
-  }
 
   private static final EngineIoPacket NOOP = EngineIoPacket.of(EngineIoPacketType.NOOP);
   private static final EngineIoPacket CLOSE = EngineIoPacket.of(EngineIoPacketType.CLOSE);
 
   private final String sid;
   private final EngineIoConfig config;
-  private final Listener listener;
+  private final EngineIoListener listener;
   private final PollingChannel polling;
   private final Heartbeat heartbeat;
   private final WsUpgrade upgrade;
@@ -56,7 +40,7 @@ public final class EngineIoSession {
   private WsTransport webSocket;
 
   /** @param sid the session id, e.g. {@link EngineIoHandshake#newSessionId()} */
-  public EngineIoSession(String sid, EngineIoConfig config, EngineIoTimers timers, Listener listener) {
+  public EngineIoSession(String sid, EngineIoConfig config, EngineIoTimers timers, EngineIoListener listener) {
     this.sid = Objects.requireNonNull(sid, "sid");
     this.config = Objects.requireNonNull(config, "config");
     this.listener = Objects.requireNonNull(listener, "listener");
@@ -105,7 +89,7 @@ public final class EngineIoSession {
   /**
    * A polling {@code GET} with this sid. It is answered at once when packets are queued (as many as fit in
    * {@code maxPayloadBytes}), with a noop while upgrading, or held until a packet is sent. A second {@code GET} while
-   * one is held is refused with 400 and closes the session ({@value #TRANSPORT_ERROR}); the held one gets a close
+   * one is held is refused with 400 and closes the session ("transport error"); the held one gets a close
    * packet. A {@code GET} on an upgraded or closed session is refused (400) and changes nothing.
    */
   public void onPoll(PollResponder poll) {
@@ -211,7 +195,7 @@ public final class EngineIoSession {
 
   /**
    * Sends a packet: written to the WebSocket at once, or queued for the next poll (and while upgrading). Over
-   * {@code maxQueuedPackets} queued packets the session closes as {@value #SLOW_CONSUMER}.
+   * {@code maxQueuedPackets} queued packets the session closes as "slow consumer".
    *
    * @return false when the session is closed (or just closed by this call), true otherwise
    */
@@ -233,11 +217,11 @@ public final class EngineIoSession {
     return true;
   }
 
-  /** Closes the session from the server: a held poll gets the queued packets then a close packet. */
+  /**
+   * Closes the session from the server: a held poll gets a close packet, a WebSocket is closed. Packets still queued
+   * for a client that is not polling are dropped.
+   */
   public void close() {
-    if (state != State.CLOSED && transport == Transport.POLLING) {
-      polling.finish(CLOSE, true);
-    }
     closeWith(SERVER_CLOSE, CLOSE);
   }
 
@@ -267,7 +251,7 @@ public final class EngineIoSession {
     return state == State.UPGRADING;
   }
 
-  static void write(WsTransport ws, EngineIoPacket packet) {
+  private static void write(WsTransport ws, EngineIoPacket packet) {
     if (packet.isBinary()) {
       ws.sendBinary(packet.binary());
     } else {
@@ -297,7 +281,7 @@ public final class EngineIoSession {
     state = State.CLOSED;
     heartbeat.stop();
     upgrade.abort(true);
-    polling.finish(pollAnswer, false);
+    polling.finish(pollAnswer);
     if (webSocket != null) {
       webSocket.close();
     }

@@ -52,19 +52,10 @@ final class PollingChannel {
     answer(EngineIoPayload.encode(batch));
   }
 
-  /**
-   * Ends the channel: answers the waiting poll, if any, with {@code last} (a noop or close), preceded by the queued
-   * packets that fit when {@code sendQueued}; then empties the queue.
-   */
-  void finish(EngineIoPacket last, boolean sendQueued) {
-    if (sendQueued) {
-      queue.addLast(last);
-      flush();
-    } else {
-      answerWith(last);
-    }
+  /** Ends the channel: answers the waiting poll, if any, with {@code last} (a noop or close) and empties the queue. */
+  void finish(EngineIoPacket last) {
+    answerWith(last);
     queue.clear();
-    waiting = null;
   }
 
   /** Answers the waiting poll, if any, with the single packet {@code packet} (a noop or close). */
