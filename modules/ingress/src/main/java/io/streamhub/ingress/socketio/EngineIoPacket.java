@@ -5,8 +5,8 @@ import java.util.Base64;
 import java.util.Objects;
 
 /**
- * One Engine.IO v4 packet: a type and either text data (possibly empty) or, for a binary {@link EngineIoPacketType#MESSAGE},
- * bytes. Exactly one of {@link #text()} and {@link #binary()} is non-null.
+ * One Engine.IO v4 packet: a type and either text data (possibly empty) or, for a binary
+ * {@link EngineIoPacketType#MESSAGE}, bytes. Exactly one of {@link #text()} and {@link #binary()} is non-null.
  *
  * <p>WebSocket framing: a text frame is the type digit followed by the data ({@code 4hello}, {@code 2probe}); a binary
  * frame is the raw bytes and is always a message. Inside an HTTP long-polling payload (see {@link EngineIoPayload}) a

@@ -17,8 +17,8 @@ import java.util.Objects;
  *
  * <p>Lifecycle: {@link State#OPENING} until {@link #openPolling} or {@link #openWebSocket} sends the open packet;
  * {@link State#OPEN}; {@link State#UPGRADING} from the WebSocket probe ({@code 2probe}) until the client's
- * {@code 5}; {@link State#CLOSED} after which every call is ignored or refused. {@link EngineIoListener#onClose} is called
- * once, with an {@link EngineIoCloseReason}.
+ * {@code 5}; {@link State#CLOSED} after which every call is ignored or refused. {@link EngineIoListener#onClose} is
+ * called once, with an {@link EngineIoCloseReason}.
  */
 public final class EngineIoSession {
 
@@ -223,6 +223,14 @@ public final class EngineIoSession {
    */
   public void close() {
     closeWith(SERVER_CLOSE, CLOSE);
+  }
+
+  /**
+   * Closes the session like {@link #close()} but reports {@code reason}, e.g. {@link EngineIoCloseReason#PARSE_ERROR}
+   * when the {@link SocketIoDecoder} refuses a message, as the reference Socket.IO server does.
+   */
+  public void close(String reason) {
+    closeWith(Objects.requireNonNull(reason, "reason"), CLOSE);
   }
 
   void onProbe() {

@@ -6,6 +6,6 @@ public interface PollResponder {
   /** Answers 200, {@code Content-Type: text/plain; charset=UTF-8}, with the payload as body (UTF-8). */
   void respond(String payload);
 
-  /** Answers {@link EngineIoError#httpStatus()}, {@code Content-Type: application/json}, {@link EngineIoError#body()}. */
+  /** Answers {@link EngineIoError#httpStatus()}, JSON content type, body {@link EngineIoError#body()}. */
   void reject(EngineIoError error);
 }

@@ -93,7 +93,8 @@ final class SocketIoBinary {
         return (int) index;
       }
     }
-    throw new SocketIoProtocolException("binary placeholder num " + num + " is not an attachment index 0-" + (count - 1));
+    throw new SocketIoProtocolException(
+        "binary placeholder num " + num + " is not an attachment index 0-" + (count - 1));
   }
 
   @SuppressWarnings("unchecked")

@@ -43,7 +43,8 @@ final class SocketIoPacketParser {
     Long ackId = null;
     if (i > idStart) {
       if (i - idStart > MAX_ACK_ID_DIGITS) {
-        throw new SocketIoProtocolException("ack id " + text.substring(idStart, i) + " has over " + MAX_ACK_ID_DIGITS + " digits");
+        throw new SocketIoProtocolException(
+            "ack id " + text.substring(idStart, i) + " has over " + MAX_ACK_ID_DIGITS + " digits");
       }
       ackId = Long.parseLong(text.substring(idStart, i));
     }
@@ -53,7 +54,8 @@ final class SocketIoPacketParser {
   }
 
   private static int attachmentCount(String digits, boolean dashFound, int maxAttachments) {
-    if (!dashFound || digits.isEmpty() || digits.length() > MAX_ATTACHMENT_DIGITS || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    boolean digitsOnly = digits.chars().allMatch(c -> c >= '0' && c <= '9');
+    if (!dashFound || digits.isEmpty() || digits.length() > MAX_ATTACHMENT_DIGITS || !digitsOnly) {
       throw new SocketIoProtocolException("binary packet must start with <attachment count>-, e.g. 51-");
     }
     int count = Integer.parseInt(digits);
@@ -61,7 +63,8 @@ final class SocketIoPacketParser {
       throw new SocketIoProtocolException("binary packet must announce at least 1 attachment");
     }
     if (count > maxAttachments) {
-      throw new SocketIoProtocolException(count + " attachments is over the limit of " + maxAttachments + " per packet");
+      throw new SocketIoProtocolException(
+          count + " attachments is over the limit of " + maxAttachments + " per packet");
     }
     return count;
   }

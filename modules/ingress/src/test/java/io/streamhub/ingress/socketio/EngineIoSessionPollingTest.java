@@ -156,6 +156,14 @@ class EngineIoSessionPollingTest {
   }
 
   @Test
+  @DisplayName("The layer above can close with its own reason, e.g. parse error for a bad Socket.IO packet")
+  void closeWithReason() {
+    fixture.openPolling();
+    session.close(EngineIoCloseReason.PARSE_ERROR);
+    assertThat(fixture.closeReasons).containsExactly("parse error");
+  }
+
+  @Test
   @DisplayName("After closing, GET and POST are answered as for an unknown session id")
   void afterClose() {
     fixture.openPolling();
