@@ -34,10 +34,9 @@ public final class EngineIoSession {
   private final EngineIoListener listener;
   private final PollingChannel polling;
   private final Heartbeat heartbeat;
-  private final WsUpgrade upgrade;
+  private final WsChannel webSockets;
   private State state = State.OPENING;
   private Transport transport = Transport.POLLING;
-  private WsTransport webSocket;
 
   /** @param sid the session id, e.g. {@link EngineIoHandshake#newSessionId()} */
   public EngineIoSession(String sid, EngineIoConfig config, EngineIoTimers timers, EngineIoListener listener) {
@@ -47,7 +46,7 @@ public final class EngineIoSession {
     this.polling = new PollingChannel(config.maxQueuedPackets(), config.maxPayloadBytes());
     this.heartbeat = new Heartbeat(timers, config.pingIntervalMs(), config.pingTimeoutMs(),
         () -> send(EngineIoPacket.of(EngineIoPacketType.PING)), () -> closeWith(PING_TIMEOUT, CLOSE));
-    this.upgrade = new WsUpgrade(this, timers, config.upgradeTimeoutMs());
+    this.webSockets = new WsChannel(this, timers, config.upgradeTimeoutMs());
   }
 
   public String sid() {
@@ -81,7 +80,7 @@ public final class EngineIoSession {
     requireOpening();
     state = State.OPEN;
     transport = Transport.WEBSOCKET;
-    webSocket = ws;
+    webSockets.attach(ws);
     ws.sendText(EngineIoHandshake.openPacket(sid, config, false).encodeText());
     heartbeat.start();
   }
@@ -150,47 +149,27 @@ public final class EngineIoSession {
    * {@code upgradeTimeoutMs}, or the WebSocket is closed and the session stays on polling.
    */
   public boolean onWebSocketUpgrade(WsTransport ws) {
-    if (state != State.OPEN || transport != Transport.POLLING || upgrade.isProbing()) {
+    if (state != State.OPEN || transport != Transport.POLLING || webSockets.isProbing()) {
       ws.close();
       return false;
     }
-    upgrade.start(ws);
+    webSockets.startProbe(ws);
     return true;
   }
 
-  /** A text frame from a WebSocket of this session (the upgrade probe or the active transport). */
+  /** A text frame from a WebSocket of this session (the upgrade probe or the transport); others are ignored. */
   public void onWebSocketText(WsTransport ws, String frame) {
-    if (upgrade.isProbe(ws)) {
-      upgrade.onFrame(frame);
-    } else if (ws == webSocket && state != State.CLOSED) {
-      EngineIoPacket packet;
-      try {
-        packet = EngineIoPacket.decodeText(frame);
-      } catch (SocketIoProtocolException e) {
-        closeWith(PARSE_ERROR, CLOSE);
-        return;
-      }
-      onPacket(packet);
-    }
+    webSockets.onText(ws, frame);
   }
 
-  /** A binary frame from a WebSocket of this session: a binary message. */
+  /** A binary frame from a WebSocket of this session: a binary message (it ends a probe). */
   public void onWebSocketBinary(WsTransport ws, byte[] frame) {
-    if (upgrade.isProbe(ws)) {
-      upgrade.abort(true);
-    } else if (ws == webSocket && state != State.CLOSED) {
-      onPacket(EngineIoPacket.decodeBinaryFrame(frame));
-    }
+    webSockets.onBinary(ws, frame);
   }
 
   /** A WebSocket of this session closed: ends a probe, or closes the session if it was the transport. */
   public void onWebSocketClosed(WsTransport ws) {
-    if (upgrade.isProbe(ws)) {
-      upgrade.abort(false);
-    } else if (ws == webSocket && state != State.CLOSED) {
-      webSocket = null;
-      closeWith(TRANSPORT_CLOSE, CLOSE);
-    }
+    webSockets.onClosed(ws);
   }
 
   /**
@@ -204,7 +183,7 @@ public final class EngineIoSession {
       return false;
     }
     if (transport == Transport.WEBSOCKET && state == State.OPEN) {
-      write(webSocket, packet);
+      webSockets.write(packet);
       return true;
     }
     if (!polling.enqueue(packet)) {
@@ -238,15 +217,11 @@ public final class EngineIoSession {
     polling.answerWith(NOOP);
   }
 
-  void onUpgraded(WsTransport ws) {
+  void onUpgraded() {
     state = State.OPEN;
     transport = Transport.WEBSOCKET;
-    webSocket = ws;
     polling.answerWith(NOOP);
-    polling.dropWaiting();
-    for (EngineIoPacket packet : polling.drain()) {
-      write(ws, packet);
-    }
+    polling.drain().forEach(webSockets::write);
   }
 
   void onProbeAborted() {
@@ -259,15 +234,7 @@ public final class EngineIoSession {
     return state == State.UPGRADING;
   }
 
-  private static void write(WsTransport ws, EngineIoPacket packet) {
-    if (packet.isBinary()) {
-      ws.sendBinary(packet.binary());
-    } else {
-      ws.sendText(packet.encodeText());
-    }
-  }
-
-  private void onPacket(EngineIoPacket packet) {
+  void onPacket(EngineIoPacket packet) {
     if (state == State.CLOSED) {
       return;
     }
@@ -282,17 +249,18 @@ public final class EngineIoSession {
     }
   }
 
+  void fail(String reason) {
+    closeWith(reason, CLOSE);
+  }
+
   private void closeWith(String reason, EngineIoPacket pollAnswer) {
     if (state == State.CLOSED) {
       return;
     }
     state = State.CLOSED;
     heartbeat.stop();
-    upgrade.abort(true);
+    webSockets.closeAll();
     polling.finish(pollAnswer);
-    if (webSocket != null) {
-      webSocket.close();
-    }
     listener.onClose(reason);
   }
 
