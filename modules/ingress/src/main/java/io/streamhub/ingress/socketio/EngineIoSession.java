@@ -179,16 +179,26 @@ public final class EngineIoSession {
    * @return false when the session is closed (or just closed by this call), true otherwise
    */
   public boolean send(EngineIoPacket packet) {
+    return sendAll(List.of(packet));
+  }
+
+  /**
+   * Sends packets in order, like {@link #send} but answering a held poll once for all of them, so a Socket.IO binary
+   * packet and its attachments ({@link SocketIoEncoder.Encoded#engineIoPackets()}) go out in one response.
+   */
+  public boolean sendAll(List<EngineIoPacket> packets) {
     if (state == State.CLOSED || state == State.OPENING) {
       return false;
     }
     if (transport == Transport.WEBSOCKET && state == State.OPEN) {
-      webSockets.write(packet);
+      packets.forEach(webSockets::write);
       return true;
     }
-    if (!polling.enqueue(packet)) {
-      closeWith(SLOW_CONSUMER, CLOSE);
-      return false;
+    for (EngineIoPacket packet : packets) {
+      if (!polling.enqueue(packet)) {
+        closeWith(SLOW_CONSUMER, CLOSE);
+        return false;
+      }
     }
     if (state == State.OPEN) {
       polling.flush();

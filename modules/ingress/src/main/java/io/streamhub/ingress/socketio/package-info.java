@@ -18,7 +18,7 @@
  *       io.streamhub.ingress.socketio.SocketIoProtocolException} close the session with
  *       {@link io.streamhub.ingress.socketio.EngineIoCloseReason#PARSE_ERROR}. On close, drop the session from the
  *       sid map.</li>
- *   <li>To send: {@code SocketIoEncoder.encode(packet).engineIoPackets().forEach(session::send)}.</li>
+ *   <li>To send: {@code session.sendAll(SocketIoEncoder.encode(packet).engineIoPackets())}.</li>
  * </ol>
  */
 package io.streamhub.ingress.socketio;

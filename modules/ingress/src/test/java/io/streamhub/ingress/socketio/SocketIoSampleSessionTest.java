@@ -27,7 +27,7 @@ class SocketIoSampleSessionTest {
   }
 
   private void send(SocketIoPacket packet) {
-    SocketIoEncoder.encode(packet).engineIoPackets().forEach(session::send);
+    session.sendAll(SocketIoEncoder.encode(packet).engineIoPackets());
   }
 
   @Test
@@ -71,6 +71,15 @@ class SocketIoSampleSessionTest {
     SocketIoPacket packet = decodeMessages().get(0);
     assertThat(packet.eventName()).isEqualTo("baz");
     assertThat(packet.args().getBinary(0)).containsExactly(1, 2, 3, 4);
+  }
+
+  @Test
+  @DisplayName("Over polling a binary event and its attachment reach a held GET in one response")
+  void binaryEventOverPolling() {
+    fixture.openPolling();
+    RecordingPoll held = fixture.poll();
+    send(SocketIoPacket.event("/", null, "baz", new byte[] {1, 2, 3}));
+    assertThat(held.payload()).isEqualTo("451-[\"baz\",{\"_placeholder\":true,\"num\":0}]|bAQID");
   }
 
   @Test
