@@ -1,45 +1,41 @@
 package io.streamhub.ingress;
 
 import io.streamhub.contracts.Addresses;
+import io.streamhub.contracts.FailureCodes;
+import io.streamhub.contracts.JsonByReferenceCodec;
 import io.streamhub.contracts.config.StreamhubConfig;
-import io.streamhub.contracts.rooms.RoomMessage;
-import io.streamhub.ingress.http.HttpErrors;
 import io.streamhub.contracts.replay.StreamDeliveries;
 import io.streamhub.contracts.replay.StreamDeliveriesCodec;
-import io.streamhub.contracts.JsonByReferenceCodec;
+import io.streamhub.contracts.rooms.RoomMessage;
+import io.streamhub.contracts.rooms.RoomName;
+import io.streamhub.ingress.auth.RoomAccess;
 import io.streamhub.ingress.auth.TokenVerifier;
+import io.streamhub.ingress.auth.UserConnections;
 import io.streamhub.ingress.dashboard.DashboardEvents;
+import io.streamhub.ingress.http.BearerAuth;
+import io.streamhub.ingress.http.DevLoginRoute;
+import io.streamhub.ingress.http.HttpErrors;
 import io.streamhub.ingress.http.LiveDataRoute;
 import io.streamhub.ingress.http.PublishRoute;
 import io.streamhub.ingress.http.SessionRoutes;
 import io.streamhub.ingress.http.StreamRoutes;
-import io.streamhub.contracts.FailureCodes;
-import io.streamhub.contracts.rooms.RoomName;
-import io.streamhub.contracts.rooms.UserRoom;
-import io.streamhub.ingress.auth.AuthenticatedUser;
-import io.streamhub.ingress.auth.ConnectionAuth;
-import io.streamhub.ingress.auth.RoomAccess;
-import io.streamhub.ingress.auth.UserConnections;
-import io.streamhub.ingress.http.BearerAuth;
-import io.streamhub.ingress.http.DevLoginRoute;
-import io.streamhub.ingress.protocol.ClientConnection;
-import io.streamhub.ingress.protocol.Fields;
-import io.vertx.core.http.HttpHeaders;
+import io.streamhub.ingress.ops.OpsRoutes;
 import io.streamhub.ingress.pressure.PressureEvents;
+import io.streamhub.ingress.protocol.ClientConnection;
+import io.streamhub.ingress.protocol.CloseCodes;
 import io.streamhub.ingress.protocol.ErrorCode;
+import io.streamhub.ingress.protocol.EventDispatcher;
 import io.streamhub.ingress.protocol.ProtocolException;
 import io.streamhub.ingress.replay.ReplayEvents;
 import io.streamhub.ingress.replay.ReplayTabs;
-import io.streamhub.ingress.ops.OpsRoutes;
-import io.streamhub.ingress.protocol.CloseCodes;
-import io.streamhub.ingress.protocol.EventDispatcher;
-import io.streamhub.ingress.protocol.JsonWsConnection;
 import io.streamhub.ingress.rooms.RoomDirectory;
 import io.streamhub.ingress.rooms.RoomEvents;
 import io.streamhub.ingress.rooms.RoomSequencer;
 import io.streamhub.ingress.rooms.RoomSubscriptions;
 import io.streamhub.ingress.rooms.StageAdapter;
 import io.streamhub.ingress.rooms.Timers;
+import io.streamhub.ingress.sio.SocketIoEndpoint;
+import io.streamhub.ingress.ws.JsonWsEndpoint;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -47,9 +43,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,7 +64,6 @@ public final class IngressVerticle extends VerticleBase {
   private final RoomDirectory directory;
   private final String nodeId;
   private final String memberId = UUID.randomUUID().toString();
-  private final Map<String, JsonWsConnection> connections = new LinkedHashMap<>();
   private volatile StreamhubConfig config;
   private IngressMetrics metrics;
   private RoomSubscriptions subscriptions;
@@ -84,6 +77,8 @@ public final class IngressVerticle extends VerticleBase {
   private BearerAuth bearer;
   private RoomAccess roomAccess;
   private UserConnections users;
+  private ConnectionHub hub;
+  private SocketIoEndpoint socketIo;
 
   private final ReplayTabs replayTabs = new ReplayTabs();
   private ReplayEvents replayEvents;
@@ -159,10 +154,9 @@ public final class IngressVerticle extends VerticleBase {
     replayEvents = new ReplayEvents(vertx.eventBus(), replayTabs, memberId, nodeId,
         () -> config.auth().replayRequired());
     replayEvents.register(dispatcher);
-    dispatcher.register("auth", (connection, data) -> connections.get(connection.id()).auth()
-        .onAuthEvent(connection, Fields.requiredString(data, "token")));
-    dispatcher.register("refresh_token", (connection, data) -> connections.get(connection.id()).auth()
-        .refresh(connection, Fields.requiredString(data, "token")));
+    hub = new ConnectionHub(verifier, timers, () -> config.auth(), users, subscriptions,
+        List.of(replayEvents::connectionClosed, pressureEvents::connectionClosed));
+    hub.register(dispatcher);
     new DashboardEvents(vertx.eventBus()).register(dispatcher);
   }
 
@@ -208,7 +202,11 @@ public final class IngressVerticle extends VerticleBase {
     HttpServerOptions options = new HttpServerOptions().setHost(config.http().host()).setPort(config.http().port())
         .setMaxWebSocketFrameSize(frameLimit).setMaxWebSocketMessageSize(frameLimit);
     Router router = Router.router(vertx);
-    router.route("/ws").handler(this::upgrade);
+    router.route("/ws").handler(new JsonWsEndpoint(() -> config, hub, dispatcher, metrics)::upgrade);
+    if (config.socketIo().enabled()) {
+      socketIo = new SocketIoEndpoint(vertx, () -> config, hub, dispatcher, metrics);
+      socketIo.mount(router);
+    }
     PublishRoute publish = new PublishRoute(sequencer, () -> config.ws().maxMessageBytes(), bearer, roomAccess);
     router.post("/api/v1/rooms/:room/publish").handler(BodyHandler.create(false).setBodyLimit(frameLimit))
         .handler(publish::handle);
@@ -226,75 +224,6 @@ public final class IngressVerticle extends VerticleBase {
     });
   }
 
-  /**
-   * The WebSocket upgrade. A browser's {@code Origin} must be allowed ({@code auth.ws.allowed_origins}; no header —
-   * not a browser — passes), else 403 before upgrading. A token on the upgrade ({@code Authorization: Bearer}, else
-   * the {@code token} query parameter) is verified before the first message is read; without one the connection
-   * starts anonymous and may send {@code auth {token}} within {@code auth.ws.auth_deadline_ms}.
-   */
-  private void upgrade(RoutingContext rc) {
-    if (!"websocket".equalsIgnoreCase(rc.request().getHeader("upgrade"))) {
-      HttpErrors.send(rc, 400, "websocket_required", "/ws speaks the JSON WebSocket protocol; send an Upgrade request");
-      return;
-    }
-    String origin = rc.request().getHeader(HttpHeaders.ORIGIN);
-    if (!config.auth().originAllowed(origin)) {
-      HttpErrors.send(rc, 403, ErrorCode.FORBIDDEN.wire(), "origin " + origin + " is not allowed "
-          + "(auth.ws.allowed_origins)");
-      return;
-    }
-    String header = BearerAuth.token(rc.request().getHeader(HttpHeaders.AUTHORIZATION));
-    String token = header != null ? header : rc.request().getParam("token");
-    rc.request().toWebSocket().onSuccess(socket -> {
-      ConnectionAuth auth = new ConnectionAuth(verifier, timers, System::currentTimeMillis, () -> config.auth(),
-          this::onAuthenticated);
-      JsonWsConnection connection = new JsonWsConnection(socket, dispatcher, metrics, () -> config.ws(), auth,
-          this::onClosed);
-      if (token == null) {
-        connections.put(connection.id(), connection);
-        connection.start();
-        auth.openWindow();
-        return;
-      }
-      socket.pause();
-      auth.authenticate(connection, token).onComplete(result -> {
-        if (result.failed()) {
-          connection.refuse(result.cause() instanceof ProtocolException pe ? pe : ProtocolException.closing(
-              ErrorCode.INTERNAL, "authentication failed", CloseCodes.UNAUTHORIZED));
-          return;
-        }
-        connections.put(connection.id(), connection);
-        if (socket.isClosed()) {
-          onClosed(connection);
-        } else {
-          connection.start();
-          socket.resume();
-        }
-      });
-    });
-  }
-
-  /** Every authenticated connection sits in its user's room and is announced online. */
-  private Future<?> onAuthenticated(ClientConnection connection, AuthenticatedUser user) {
-    users.online(connection, user);
-    return subscriptions.subscribe(connection, UserRoom.of(user.sub()))
-        .onFailure(e -> LOG.warn("connection {} could not join {}: {}", connection.id(), UserRoom.of(user.sub()),
-            e.getMessage()))
-        .otherwiseEmpty();
-  }
-
-  /** Releases what a connection held; safe to run twice (on shutdown, then when its socket closes). */
-  private void onClosed(JsonWsConnection connection) {
-    if (connections.remove(connection.id()) == null) {
-      return;
-    }
-    connection.auth().close();
-    users.closed(connection);
-    subscriptions.unsubscribeAll(connection);
-    replayEvents.connectionClosed(connection);
-    pressureEvents.connectionClosed(connection);
-  }
-
   private void startRefresh() {
     long idleMs = config.rooms().idleExpiryS() * 1000;
     refreshTimer = vertx.setPeriodic(Math.max(1000, idleMs / 3), id -> {
@@ -308,11 +237,14 @@ public final class IngressVerticle extends VerticleBase {
   public Future<?> stop() {
     vertx.cancelTimer(refreshTimer);
     vertx.cancelTimer(presenceTimer);
-    for (JsonWsConnection connection : List.copyOf(connections.values())) {
+    for (ClientConnection connection : hub.connections()) {
       connection.close(CloseCodes.GOING_AWAY, "server shutting down");
       // Release its replay tabs, sessions and rooms now rather than when the socket's close completes, which may be
       // after the roles undeployed after ingress (replay) have stopped: their final state must be the last word.
-      onClosed(connection);
+      hub.closed(connection);
+    }
+    if (socketIo != null) {
+      socketIo.closeAll();
     }
     return server == null ? Future.succeededFuture() : server.close();
   }

@@ -12,12 +12,13 @@ import java.util.Set;
  *
  * @param auth token verification, and which roles and connections need a token
  * @param dashboard per-user dashboards
+ * @param socketIo the Socket.IO endpoint
  * @param configWatchIntervalMs how often the config files are checked for changes; 0 disables watching
  * @param shutdownTimeoutMs how long a graceful shutdown may take before the process exits anyway
  */
 public record StreamhubConfig(HttpConfig http, MongoConfig mongo, ClusterConfig cluster, Set<Role> roles, WsConfig ws,
     RoomsConfig rooms, ReplayConfig replay, PressureConfig pressure, AuthConfig auth, DashboardConfig dashboard,
-    long configWatchIntervalMs, long shutdownTimeoutMs) {
+    SocketIoConfig socketIo, long configWatchIntervalMs, long shutdownTimeoutMs) {
 
   public StreamhubConfig {
     roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
@@ -51,6 +52,7 @@ public record StreamhubConfig(HttpConfig http, MongoConfig mongo, ClusterConfig 
     PressureConfig pressure = PressureConfig.read(r.section("pressure"));
     AuthConfig auth = AuthConfig.read(r.section("auth"));
     DashboardConfig dashboard = DashboardConfig.read(r.section("dashboard"));
+    SocketIoConfig socketIo = SocketIoConfig.read(r.section("socketio"));
     ConfigReader config = r.section("config");
     long watch = config.longIn("watch_interval_ms", 0, 3_600_000);
     config.rejectUnknown();
@@ -60,7 +62,7 @@ public record StreamhubConfig(HttpConfig http, MongoConfig mongo, ClusterConfig 
     r.rejectUnknown();
     auth.requireKeyFor(roles);
     return new StreamhubConfig(http, mongo, cluster, roles, ws, rooms, replay, pressure, auth, dashboard,
-        watch, shutdownTimeout);
+        socketIo, watch, shutdownTimeout);
   }
 
   public JsonObject toJson() {
@@ -69,7 +71,7 @@ public record StreamhubConfig(HttpConfig http, MongoConfig mongo, ClusterConfig 
     return new JsonObject().put("http", http.toJson()).put("mongo", mongo.toJson()).put("cluster", cluster.toJson())
         .put("roles", roleNames).put("ws", ws.toJson()).put("rooms", rooms.toJson())
         .put("replay", replay.toJson()).put("pressure", pressure.toJson()).put("auth", auth.toJson())
-        .put("dashboard", dashboard.toJson())
+        .put("dashboard", dashboard.toJson()).put("socketio", socketIo.toJson())
         .put("config", new JsonObject().put("watch_interval_ms", configWatchIntervalMs))
         .put("shutdown", new JsonObject().put("timeout_ms", shutdownTimeoutMs));
   }

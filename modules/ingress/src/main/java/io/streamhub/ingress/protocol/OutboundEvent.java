@@ -14,6 +14,7 @@ public final class OutboundEvent {
   private JsonObject data;
   private String encodedData;
   private String jsonFrame;
+  private String socketIoArgs;
 
   public OutboundEvent(String event, JsonObject data) {
     this.event = event;
@@ -49,5 +50,16 @@ public final class OutboundEvent {
           : "{\"event\":" + Json.encode(event) + ",\"data\":" + encodedData + "}";
     }
     return jsonFrame;
+  }
+
+  /**
+   * The arguments of the Socket.IO EVENT packet, {@code ["event", data]}, encoded on first use and shared by every
+   * Socket.IO connection it goes to. Event-loop confined.
+   */
+  public String socketIoArgs() {
+    if (socketIoArgs == null) {
+      socketIoArgs = "[" + Json.encode(event) + "," + (encodedData != null ? encodedData : data.encode()) + "]";
+    }
+    return socketIoArgs;
   }
 }

@@ -1,0 +1,175 @@
+package io.streamhub.ingress.sio;
+
+import io.streamhub.contracts.config.SocketIoConfig;
+import io.streamhub.contracts.config.StreamhubConfig;
+import io.streamhub.ingress.ConnectionHub;
+import io.streamhub.ingress.IngressMetrics;
+import io.streamhub.ingress.http.BearerAuth;
+import io.streamhub.ingress.protocol.EventDispatcher;
+import io.streamhub.ingress.socketio.EngineIoConfig;
+import io.streamhub.ingress.socketio.EngineIoError;
+import io.streamhub.ingress.socketio.EngineIoHandshake;
+import io.streamhub.ingress.socketio.EngineIoPostResult;
+import io.streamhub.ingress.socketio.EngineIoSession;
+import io.streamhub.ingress.socketio.EngineIoTimers;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * {@code /socket.io/}: Engine.IO v4 over HTTP long-polling and WebSocket, with the polling → WebSocket upgrade, for
+ * Socket.IO v5 clients. Checks each request (origin, {@code EIO=4}, transport, sid, method) and answers a bad one
+ * with the protocol's HTTP error; hands good ones to the session of their sid. Confined to the ingress event loop.
+ */
+public final class SocketIoEndpoint {
+
+  /** The path socket.io clients use by default. */
+  public static final String PATH = "/socket.io/";
+
+  private final Vertx vertx;
+  private final Supplier<StreamhubConfig> config;
+  private final SocketIoClient.Deps deps;
+  private final Map<String, SocketIoClient> clients = new HashMap<>();
+
+  public SocketIoEndpoint(Vertx vertx, Supplier<StreamhubConfig> config, ConnectionHub hub,
+      EventDispatcher dispatcher, IngressMetrics metrics) {
+    this.vertx = vertx;
+    this.config = config;
+    EngineIoTimers timers = (delayMs, task) -> {
+      long id = vertx.setTimer(Math.max(1, delayMs), t -> task.run());
+      return () -> vertx.cancelTimer(id);
+    };
+    SocketIoConfig c = config.get().socketIo();
+    this.deps = new SocketIoClient.Deps(hub, dispatcher, metrics, timers, c.connectTimeoutMs(), c.maxAttachments());
+  }
+
+  public void mount(Router router) {
+    router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(config.get().socketIo().maxPayloadBytes()));
+    router.route(PATH).handler(this::handle);
+  }
+
+  /** Open Engine.IO sessions on this node. */
+  public int sessions() {
+    return clients.size();
+  }
+
+  /** Closes every session (shutdown). */
+  public void closeAll() {
+    List.copyOf(clients.values()).forEach(client -> client.session().close());
+  }
+
+  private void handle(RoutingContext rc) {
+    HttpServerRequest request = rc.request();
+    HttpServerResponse response = rc.response();
+    SocketIoConfig c = config.get().socketIo();
+    String origin = request.getHeader(HttpHeaders.ORIGIN);
+    if (!c.originAllowed(origin)) {
+      EngineIoHttp.reject(response, EngineIoError.FORBIDDEN, "origin " + origin
+          + " is not allowed (socketio.allowed_origins)");
+      return;
+    }
+    if (origin != null) {
+      response.putHeader("Access-Control-Allow-Origin", origin).putHeader("Access-Control-Allow-Credentials", "true")
+          .putHeader(HttpHeaders.VARY, "Origin");
+    }
+    if (request.method() == HttpMethod.OPTIONS) {
+      String headers = request.getHeader("Access-Control-Request-Headers");
+      response.putHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+      if (headers != null) {
+        response.putHeader("Access-Control-Allow-Headers", headers);
+      }
+      response.setStatusCode(204).end();
+      return;
+    }
+    if (!"4".equals(request.getParam("EIO"))) {
+      EngineIoHttp.reject(response, EngineIoError.UNSUPPORTED_PROTOCOL_VERSION, "unsupported protocol version: EIO="
+          + request.getParam("EIO") + " (this server speaks Engine.IO 4: socket.io-client 3.x/4.x)");
+      return;
+    }
+    String transport = request.getParam("transport");
+    boolean upgrade = "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE));
+    if (!"polling".equals(transport) && !"websocket".equals(transport)) {
+      EngineIoHttp.reject(response, EngineIoError.TRANSPORT_UNKNOWN, "transport unknown: " + transport
+          + " (polling or websocket)");
+    } else if ("websocket".equals(transport) != upgrade) {
+      EngineIoHttp.reject(response, EngineIoError.BAD_REQUEST, upgrade ? "a WebSocket upgrade needs transport=websocket"
+          : "transport=websocket needs a WebSocket upgrade request");
+    } else if (request.getParam("sid") == null) {
+      handshake(rc, upgrade, c);
+    } else {
+      existing(rc, request.getParam("sid"), upgrade);
+    }
+  }
+
+  private void handshake(RoutingContext rc, boolean upgrade, SocketIoConfig c) {
+    if (rc.request().method() != HttpMethod.GET) {
+      EngineIoHttp.reject(rc.response(), EngineIoError.BAD_HANDSHAKE_METHOD, "a handshake must be a GET, not "
+          + rc.request().method());
+      return;
+    }
+    String token = BearerAuth.token(rc.request().getHeader(HttpHeaders.AUTHORIZATION));
+    EngineIoConfig engine = new EngineIoConfig(c.pingIntervalMs(), c.pingTimeoutMs(), c.maxPayloadBytes(),
+        c.maxQueuedPackets(), c.upgradeTimeoutMs());
+    SocketIoClient client = new SocketIoClient(deps, token, closed -> clients.remove(closed.session().sid()));
+    EngineIoSession session = new EngineIoSession(EngineIoHandshake.newSessionId(), engine, deps.timers(), client);
+    if (!upgrade) {
+      register(client, session);
+      session.openPolling(new HttpPoll(rc.response()));
+      return;
+    }
+    rc.request().toWebSocket().onSuccess(socket -> {
+      register(client, session);
+      session.openWebSocket(transport(socket, session));
+    });
+  }
+
+  private void register(SocketIoClient client, EngineIoSession session) {
+    clients.put(session.sid(), client);
+    client.attach(session);
+  }
+
+  private void existing(RoutingContext rc, String sid, boolean upgrade) {
+    SocketIoClient client = clients.get(sid);
+    if (client == null) {
+      EngineIoHttp.reject(rc.response(), EngineIoError.SESSION_ID_UNKNOWN, "session id unknown: " + sid);
+      return;
+    }
+    EngineIoSession session = client.session();
+    if (upgrade) {
+      rc.request().toWebSocket().onSuccess(socket -> session.onWebSocketUpgrade(transport(socket, session)));
+    } else if (rc.request().method() == HttpMethod.GET) {
+      HttpPoll poll = new HttpPoll(rc.response());
+      rc.response().closeHandler(v -> session.onPollAborted(poll));
+      session.onPoll(poll);
+    } else if (rc.request().method() == HttpMethod.POST) {
+      EngineIoPostResult result = session.onPost(rc.body().asString());
+      HttpServerResponse response = rc.response().setStatusCode(result.httpStatus());
+      if (result.contentType() != null) {
+        response.putHeader(HttpHeaders.CONTENT_TYPE, result.contentType());
+      }
+      response.end(result.body());
+    } else {
+      EngineIoHttp.reject(rc.response(), EngineIoError.BAD_REQUEST, "polling takes GET and POST, not "
+          + rc.request().method());
+    }
+  }
+
+  private WebSocketTransport transport(ServerWebSocket socket, EngineIoSession session) {
+    WebSocketTransport transport = new WebSocketTransport(socket, () -> config.get().ws().maxPendingMessages());
+    socket.textMessageHandler(text -> session.onWebSocketText(transport, text));
+    socket.binaryMessageHandler(buffer -> session.onWebSocketBinary(transport, buffer.getBytes()));
+    socket.closeHandler(v -> session.onWebSocketClosed(transport));
+    socket.exceptionHandler(e -> transport.close());
+    return transport;
+  }
+}
