@@ -234,6 +234,9 @@ public final class Addresses {
    */
   private static final String ROOMS_DELIVER_PREFIX = "rooms.deliver.v1.";
 
+  /** Prefix of the per-ingress-instance address serving forwarded Socket.IO polling requests, see {@link #socketIoForward}. */
+  private static final String SOCKETIO_FORWARD_PREFIX = "socketio.polling.forward.v1.";
+
   private Addresses() {
   }
 
@@ -264,5 +267,14 @@ public final class Addresses {
    */
   public static String connectionPush(String memberId) {
     return CONNECTION_PUSH_PREFIX + memberId;
+  }
+
+  /**
+   * The address of one ingress instance that serves the Engine.IO polling requests of its sessions which a load
+   * balancer sent to another node. Body: {@link io.streamhub.contracts.socketio.ForwardedPoll}; reply:
+   * {@link io.streamhub.contracts.socketio.PollAnswer}. No consumer means the session's node is gone.
+   */
+  public static String socketIoForward(String memberId) {
+    return SOCKETIO_FORWARD_PREFIX + memberId;
   }
 }

@@ -103,7 +103,10 @@ public final class IngressVerticle extends VerticleBase {
     return loadVerifier().compose(v -> {
       wire();
       return registerDelivery();
-    }).compose(v -> watchConfig()).compose(v -> listen()).onSuccess(v -> startRefresh());
+    }).compose(v -> watchConfig())
+        .compose(v -> socketIo == null ? Future.succeededFuture() : socketIo.start())
+        .compose(v -> listen())
+        .onSuccess(v -> startRefresh());
   }
 
   /**
@@ -158,6 +161,9 @@ public final class IngressVerticle extends VerticleBase {
         List.of(replayEvents::connectionClosed, pressureEvents::connectionClosed));
     hub.register(dispatcher);
     new DashboardEvents(vertx.eventBus()).register(dispatcher);
+    if (config.socketIo().enabled()) {
+      socketIo = new SocketIoEndpoint(vertx, () -> config, hub, dispatcher, metrics, memberId);
+    }
   }
 
   private Future<Void> registerDelivery() {
@@ -203,8 +209,7 @@ public final class IngressVerticle extends VerticleBase {
         .setMaxWebSocketFrameSize(frameLimit).setMaxWebSocketMessageSize(frameLimit);
     Router router = Router.router(vertx);
     router.route("/ws").handler(new JsonWsEndpoint(() -> config, hub, dispatcher, metrics)::upgrade);
-    if (config.socketIo().enabled()) {
-      socketIo = new SocketIoEndpoint(vertx, () -> config, hub, dispatcher, metrics);
+    if (socketIo != null) {
       socketIo.mount(router);
     }
     PublishRoute publish = new PublishRoute(sequencer, () -> config.ws().maxMessageBytes(), bearer, roomAccess);

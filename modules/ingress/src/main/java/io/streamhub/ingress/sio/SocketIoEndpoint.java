@@ -12,6 +12,7 @@ import io.streamhub.ingress.socketio.EngineIoHandshake;
 import io.streamhub.ingress.socketio.EngineIoPostResult;
 import io.streamhub.ingress.socketio.EngineIoSession;
 import io.streamhub.ingress.socketio.EngineIoTimers;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -36,21 +37,38 @@ public final class SocketIoEndpoint {
   /** The path socket.io clients use by default. */
   public static final String PATH = "/socket.io/";
 
+  /** How much longer than the session's own limits a forwarded request may take before it counts as lost, in ms. */
+  private static final long FORWARD_MARGIN_MS = 10_000;
+
   private final Vertx vertx;
   private final Supplier<StreamhubConfig> config;
   private final SocketIoClient.Deps deps;
   private final Map<String, SocketIoClient> clients = new HashMap<>();
+  private final PollForwarding forwarding;
 
+  /**
+   * @param memberId this ingress's id in the cluster; session ids start with it, so any node can send a polling
+   *     request on to the session's ingress
+   */
   public SocketIoEndpoint(Vertx vertx, Supplier<StreamhubConfig> config, ConnectionHub hub,
-      EventDispatcher dispatcher, IngressMetrics metrics) {
+      EventDispatcher dispatcher, IngressMetrics metrics, String memberId) {
     this.vertx = vertx;
     this.config = config;
+    this.forwarding = new PollForwarding(vertx.eventBus(), memberId);
     EngineIoTimers timers = (delayMs, task) -> {
       long id = vertx.setTimer(Math.max(1, delayMs), t -> task.run());
       return () -> vertx.cancelTimer(id);
     };
     SocketIoConfig c = config.get().socketIo();
     this.deps = new SocketIoClient.Deps(hub, dispatcher, metrics, timers, c.connectTimeoutMs(), c.maxAttachments());
+  }
+
+  /** Starts serving polling requests other nodes forward here; completes once that consumer is registered. */
+  public Future<Void> start() {
+    return forwarding.serve(sid -> {
+      SocketIoClient client = clients.get(sid);
+      return client == null ? null : client.session();
+    });
   }
 
   public void mount(Router router) {
@@ -121,7 +139,7 @@ public final class SocketIoEndpoint {
     EngineIoConfig engine = new EngineIoConfig(c.pingIntervalMs(), c.pingTimeoutMs(), c.maxPayloadBytes(),
         c.maxQueuedPackets(), c.upgradeTimeoutMs());
     SocketIoClient client = new SocketIoClient(deps, token, closed -> clients.remove(closed.session().sid()));
-    EngineIoSession session = new EngineIoSession(EngineIoHandshake.newSessionId(), engine, deps.timers(), client);
+    EngineIoSession session = new EngineIoSession(forwarding.newSid(EngineIoHandshake.newSessionId()), engine, deps.timers(), client);
     if (!upgrade) {
       register(client, session);
       session.openPolling(new HttpPoll(rc.response()));
@@ -141,7 +159,7 @@ public final class SocketIoEndpoint {
   private void existing(RoutingContext rc, String sid, boolean upgrade) {
     SocketIoClient client = clients.get(sid);
     if (client == null) {
-      EngineIoHttp.reject(rc.response(), EngineIoError.SESSION_ID_UNKNOWN, "session id unknown: " + sid);
+      elsewhere(rc, sid, upgrade);
       return;
     }
     EngineIoSession session = client.session();
@@ -158,6 +176,25 @@ public final class SocketIoEndpoint {
         response.putHeader(HttpHeaders.CONTENT_TYPE, result.contentType());
       }
       response.end(result.body());
+    } else {
+      EngineIoHttp.reject(rc.response(), EngineIoError.BAD_REQUEST, "polling takes GET and POST, not "
+          + rc.request().method());
+    }
+  }
+
+  /** A request for a session this ingress does not hold: sent on to the session's ingress, if it names one. */
+  private void elsewhere(RoutingContext rc, String sid, boolean upgrade) {
+    String owner = PollForwarding.ownerOf(sid);
+    SocketIoConfig c = config.get().socketIo();
+    if (owner == null || forwarding.isMine(sid)) {
+      EngineIoHttp.reject(rc.response(), EngineIoError.SESSION_ID_UNKNOWN, "session id unknown: " + sid);
+    } else if (upgrade) {
+      EngineIoHttp.reject(rc.response(), EngineIoError.BAD_REQUEST, "session " + sid + " is held by another node; "
+          + "it stays on polling (a WebSocket-only client needs no session affinity)");
+    } else if (rc.request().method() == HttpMethod.GET) {
+      forwarding.forwardGet(rc.response(), sid, owner, c.pingIntervalMs() + c.pingTimeoutMs() + FORWARD_MARGIN_MS);
+    } else if (rc.request().method() == HttpMethod.POST) {
+      forwarding.forwardPost(rc.response(), sid, owner, rc.body().asString(), FORWARD_MARGIN_MS);
     } else {
       EngineIoHttp.reject(rc.response(), EngineIoError.BAD_REQUEST, "polling takes GET and POST, not "
           + rc.request().method());

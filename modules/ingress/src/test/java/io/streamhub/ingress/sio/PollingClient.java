@@ -19,21 +19,27 @@ import java.util.Deque;
 final class PollingClient {
 
   private final WebClient http;
-  private final int port;
+  private final int[] ports;
+  private int next;
   private final Deque<String> received = new ArrayDeque<>();
   private String sid;
 
-  PollingClient(Vertx vertx, int port) {
+  /** Sends each request to the next of {@code ports} in turn, as a round-robin load balancer would. */
+  PollingClient(Vertx vertx, int... ports) {
     this.http = WebClient.create(vertx);
-    this.port = port;
+    this.ports = ports;
+  }
+
+  private int port() {
+    return ports[next++ % ports.length];
   }
 
   HttpResponse<Buffer> get(String query) {
-    return WsClient.await(http.get(port, "127.0.0.1", "/socket.io/?" + query).send());
+    return WsClient.await(http.get(port(), "127.0.0.1", "/socket.io/?" + query).send());
   }
 
   HttpResponse<Buffer> post(String query, String body) {
-    return WsClient.await(http.post(port, "127.0.0.1", "/socket.io/?" + query).putHeader("content-type",
+    return WsClient.await(http.post(port(), "127.0.0.1", "/socket.io/?" + query).putHeader("content-type",
         "text/plain;charset=UTF-8").sendBuffer(Buffer.buffer(body)));
   }
 
@@ -50,6 +56,11 @@ final class PollingClient {
 
   String sid() {
     return sid;
+  }
+
+  /** A poll sent without waiting for its answer (the server may hold it until it has packets). */
+  io.vertx.core.Future<HttpResponse<Buffer>> pollAsync() {
+    return http.get(port(), "127.0.0.1", "/socket.io/?EIO=4&transport=polling&sid=" + sid).send();
   }
 
   /** Sends Engine.IO packets in one POST and expects {@code ok}. */
