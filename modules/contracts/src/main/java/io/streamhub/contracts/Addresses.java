@@ -219,6 +219,12 @@ public final class Addresses {
    */
   public static final String PERSISTENCE_PRESSURE_SESSION_GET = "persistence.pressure.session.get.v1";
 
+  /**
+   * Published by an application embedding Streamhub to emit an event to a room of one of its Socket.IO namespaces;
+   * every ingress delivers it to its sockets in that room. Body: {@link io.streamhub.contracts.socketio.RoomEmit}.
+   */
+  public static final String SOCKETIO_ROOM_EMIT = "socketio.room.emit.v1";
+
   /** Prefix of the address of the replay verticle on one node; requests are forwarded there to a stream's owner. */
   private static final String REPLAY_OWNER_PREFIX = "replay.stream.owner.v1.";
 

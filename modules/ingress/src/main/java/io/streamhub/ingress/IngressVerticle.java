@@ -35,6 +35,7 @@ import io.streamhub.ingress.rooms.RoomSubscriptions;
 import io.streamhub.ingress.rooms.StageAdapter;
 import io.streamhub.ingress.rooms.Timers;
 import io.streamhub.ingress.sio.SocketIoEndpoint;
+import io.streamhub.ingress.sio.SocketIoNamespaces;
 import io.streamhub.ingress.ws.JsonWsEndpoint;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -63,6 +64,7 @@ public final class IngressVerticle extends VerticleBase {
 
   private final RoomDirectory directory;
   private final String nodeId;
+  private final SocketIoNamespaces apps;
   private final String memberId = UUID.randomUUID().toString();
   private volatile StreamhubConfig config;
   private IngressMetrics metrics;
@@ -88,9 +90,17 @@ public final class IngressVerticle extends VerticleBase {
    * @param nodeId this node's cluster id; the replay role drops the tabs of a node that leaves the cluster
    */
   public IngressVerticle(StreamhubConfig config, RoomDirectory directory, String nodeId) {
+    this(config, directory, nodeId, null);
+  }
+
+  /**
+   * @param apps the Socket.IO namespaces and handlers of an application embedding Streamhub; null for none
+   */
+  public IngressVerticle(StreamhubConfig config, RoomDirectory directory, String nodeId, SocketIoNamespaces apps) {
     this.config = config;
     this.directory = directory;
     this.nodeId = nodeId;
+    this.apps = apps;
   }
 
   /** The bound HTTP port (useful with {@code http.port: 0}). */
@@ -162,7 +172,8 @@ public final class IngressVerticle extends VerticleBase {
     hub.register(dispatcher);
     new DashboardEvents(vertx.eventBus()).register(dispatcher);
     if (config.socketIo().enabled()) {
-      socketIo = new SocketIoEndpoint(vertx, () -> config, hub, dispatcher, metrics, memberId);
+      socketIo = new SocketIoEndpoint(vertx, () -> config, hub, dispatcher, metrics, memberId,
+          apps != null ? apps : new SocketIoNamespaces(vertx.eventBus()));
     }
   }
 

@@ -1,5 +1,9 @@
 package io.streamhub.server;
 
+import io.streamhub.ingress.sio.SocketIoNamespace;
+import io.streamhub.ingress.sio.SocketIoNamespaces;
+import io.streamhub.ingress.sio.SocketIoServer;
+import java.util.function.Consumer;
 import io.streamhub.contracts.config.StreamhubConfig;
 import io.streamhub.contracts.ops.Readiness;
 import io.vertx.core.Future;
@@ -21,13 +25,15 @@ public final class Node {
   private final StreamhubConfig config;
   private final ReadinessProbe readiness;
   private final RoleDeployer deployer;
+  private final SocketIoNamespaces socketIo;
   private Future<Void> closing;
 
   private Node(NodeVertx runtime, StreamhubConfig config) {
     this.runtime = runtime;
     this.config = config;
     this.readiness = new ReadinessProbe(runtime.vertx(), runtime.hazelcast());
-    this.deployer = new RoleDeployer(runtime, config);
+    this.socketIo = new SocketIoNamespaces(runtime.vertx().eventBus());
+    this.deployer = new RoleDeployer(runtime, config, socketIo);
   }
 
   /**
@@ -38,8 +44,23 @@ public final class Node {
    * @param watchedFiles the {@code --config} files {@code config} was loaded from (with {@code System.getenv()})
    */
   public static Future<Node> start(StreamhubConfig config, List<Path> watchedFiles) {
+    return start(config, watchedFiles, socketIo -> {
+    });
+  }
+
+  /**
+   * Starts a node from an application's code (see README, "Embedding"), with the application's Socket.IO
+   * namespaces and handlers registered by {@code socketIo} before any client can connect.
+   */
+  public static Future<Node> start(StreamhubConfig config, Consumer<SocketIoServer> socketIo) {
+    return start(config, List.of(), socketIo);
+  }
+
+  private static Future<Node> start(StreamhubConfig config, List<Path> watchedFiles,
+      Consumer<SocketIoServer> socketIo) {
     return NodeVertx.create(config).compose(runtime -> {
       Node node = new Node(runtime, config);
+      socketIo.accept(node.socketIo);
       return node.deploy(watchedFiles).map(node)
           .recover(failure -> runtime.vertx().close().transform(closed -> Future.failedFuture(failure)));
     });
@@ -91,6 +112,14 @@ public final class Node {
   /** The port of the node's HTTP server (ingress, or the ops-only server); useful with {@code http.port: 0}. */
   public int httpPort() {
     return deployer.httpPort();
+  }
+
+  /**
+   * The node's Socket.IO server, for an embedding application's namespaces and handlers (served when the node runs
+   * the ingress role); {@link SocketIoNamespace#emitToRoom} reaches every node of the cluster.
+   */
+  public SocketIoServer socketIo() {
+    return socketIo;
   }
 
   public boolean clustered() {

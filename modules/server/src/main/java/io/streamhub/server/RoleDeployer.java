@@ -7,6 +7,7 @@ import io.streamhub.dashboard.HazelcastUserStates;
 import io.streamhub.dashboard.LocalUserStates;
 import io.streamhub.dashboard.UserStates;
 import io.streamhub.ingress.IngressVerticle;
+import io.streamhub.ingress.sio.SocketIoNamespaces;
 import io.streamhub.ingress.rooms.HazelcastRoomDirectory;
 import io.streamhub.ingress.rooms.LocalRoomDirectory;
 import io.streamhub.ingress.rooms.RoomDirectory;
@@ -45,9 +46,12 @@ final class RoleDeployer {
   private final List<Deployment> deployments = new ArrayList<>();
   private IntSupplier httpPort = () -> -1;
 
-  RoleDeployer(NodeVertx node, StreamhubConfig config) {
+  private final SocketIoNamespaces socketIo;
+
+  RoleDeployer(NodeVertx node, StreamhubConfig config, SocketIoNamespaces socketIo) {
     this.node = node;
     this.config = config;
+    this.socketIo = socketIo;
   }
 
   /** Deploys one after another; fails with the first failure (what was deployed stays for {@link #undeployAll}). */
@@ -70,7 +74,7 @@ final class RoleDeployer {
       chain = chain.compose(v -> deploy("dashboard", new DashboardVerticle(config, states, node.nodeId())));
     }
     if (config.has(Role.INGRESS)) {
-      IngressVerticle ingress = new IngressVerticle(config, roomDirectory(), node.nodeId());
+      IngressVerticle ingress = new IngressVerticle(config, roomDirectory(), node.nodeId(), socketIo);
       httpPort = ingress::actualPort;
       chain = chain.compose(v -> deploy("ingress", ingress));
     } else {

@@ -3,7 +3,6 @@ package io.streamhub.contracts.config;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The Socket.IO endpoint ({@code socketio.*}): Socket.IO v5 over Engine.IO v4 at {@code /socket.io/}. A session's
@@ -21,17 +20,13 @@ import java.util.regex.Pattern;
  * @param maxAttachments binary attachments one packet may announce; more is a parse error closing the session. Live.
  * @param allowedOrigins browser {@code Origin}s accepted (CORS for polling, check on the WebSocket upgrade);
  *     empty or {@code "*"} accepts any, reflecting the request's origin. Live.
- * @param namespaces namespaces served besides {@code /}, for handlers an embedding application registers. Restart-only.
  */
 public record SocketIoConfig(boolean enabled, long pingIntervalMs, long pingTimeoutMs, int maxPayloadBytes,
     long connectTimeoutMs, long upgradeTimeoutMs, int maxQueuedPackets, int maxAttachments,
-    List<String> allowedOrigins, List<String> namespaces) {
-
-  private static final Pattern NAMESPACE = Pattern.compile("/[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*");
+    List<String> allowedOrigins) {
 
   public SocketIoConfig {
     allowedOrigins = List.copyOf(allowedOrigins);
-    namespaces = List.copyOf(namespaces);
   }
 
   /** Whether a request with this {@code Origin} may proceed; {@code null} (not a browser) may. */
@@ -41,18 +36,11 @@ public record SocketIoConfig(boolean enabled, long pingIntervalMs, long pingTime
   }
 
   static SocketIoConfig read(ConfigReader r) {
-    List<String> namespaces = r.strings("namespaces");
-    for (int i = 0; i < namespaces.size(); i++) {
-      if (!NAMESPACE.matcher(namespaces.get(i)).matches()) {
-        throw new ConfigException(r.key("namespaces") + "[" + i + "]", "must look like /name (letters, digits, "
-            + "._~- and / between segments), got \"" + namespaces.get(i) + "\"");
-      }
-    }
     SocketIoConfig c = new SocketIoConfig(r.bool("enabled"), r.longIn("ping_interval_ms", 100, 3_600_000),
         r.longIn("ping_timeout_ms", 100, 3_600_000), r.intIn("max_payload_bytes", 1024, 256 * 1024 * 1024),
         r.longIn("connect_timeout_ms", 100, 3_600_000), r.longIn("upgrade_timeout_ms", 100, 3_600_000),
         r.intIn("max_queued_packets", 1, 1_000_000), r.intIn("max_attachments", 0, 10_000),
-        r.strings("allowed_origins"), namespaces);
+        r.strings("allowed_origins"));
     r.rejectUnknown();
     return c;
   }
@@ -62,6 +50,6 @@ public record SocketIoConfig(boolean enabled, long pingIntervalMs, long pingTime
         .put("ping_timeout_ms", pingTimeoutMs).put("max_payload_bytes", maxPayloadBytes)
         .put("connect_timeout_ms", connectTimeoutMs).put("upgrade_timeout_ms", upgradeTimeoutMs)
         .put("max_queued_packets", maxQueuedPackets).put("max_attachments", maxAttachments)
-        .put("allowed_origins", new JsonArray(allowedOrigins)).put("namespaces", new JsonArray(namespaces));
+        .put("allowed_origins", new JsonArray(allowedOrigins));
   }
 }

@@ -32,6 +32,10 @@ public final class EventDispatcher {
     return this;
   }
 
+  public boolean has(String event) {
+    return handlers.containsKey(event);
+  }
+
   public Set<String> events() {
     return Set.copyOf(handlers.keySet());
   }

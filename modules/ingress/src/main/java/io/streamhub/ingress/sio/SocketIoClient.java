@@ -7,6 +7,7 @@ import io.streamhub.ingress.protocol.CloseCodes;
 import io.streamhub.ingress.protocol.ErrorCode;
 import io.streamhub.ingress.protocol.EventDispatcher;
 import io.streamhub.ingress.protocol.ProtocolException;
+import io.streamhub.ingress.sio.SocketIoNamespaces.AppNamespace;
 import io.streamhub.ingress.socketio.EngineIoCloseReason;
 import io.streamhub.ingress.socketio.EngineIoListener;
 import io.streamhub.ingress.socketio.EngineIoPacket;
@@ -16,18 +17,22 @@ import io.streamhub.ingress.socketio.SocketIoDecoder;
 import io.streamhub.ingress.socketio.SocketIoEncoder;
 import io.streamhub.ingress.socketio.SocketIoPacket;
 import io.streamhub.ingress.socketio.SocketIoProtocolException;
-import io.streamhub.ingress.auth.ConnectionAuth;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Socket.IO layer of one Engine.IO session: decodes its messages into Socket.IO packets, connects the main
- * namespace (authenticating the {@code auth} payload's {@code token}, else the handshake's bearer token) and hands
- * its events to a {@link SocketIoSocket}. A session connected to no namespace for {@code connect_timeout_ms} — after
- * the handshake, or after its socket disconnected — is closed.
+ * The Socket.IO layer of one Engine.IO session: decodes its messages into packets, connects namespaces — the main
+ * namespace {@code /} and those an embedding application registered — authenticating the CONNECT payload's
+ * {@code token} (else the handshake's bearer token), and hands events and acks to the namespace's
+ * {@link SocketIoSocket}. A session connected to no namespace for {@code connect_timeout_ms} — after the handshake, or
+ * after its last socket disconnected — is closed.
  */
 final class SocketIoClient implements EngineIoListener {
 
@@ -35,21 +40,19 @@ final class SocketIoClient implements EngineIoListener {
 
   /** What a client needs from the endpoint. */
   record Deps(ConnectionHub hub, EventDispatcher dispatcher, IngressMetrics metrics, EngineIoTimers timers,
-      long connectTimeoutMs, int maxAttachments) {
+      SocketIoNamespaces apps, NamespaceRooms rooms, long connectTimeoutMs, int maxAttachments) {
   }
 
   private final Deps deps;
   private final String handshakeToken;
   private final Consumer<SocketIoClient> onClosed;
   private final SocketIoDecoder decoder;
+  private final Map<String, SocketIoSocket> sockets = new LinkedHashMap<>();
+  private final Set<String> connecting = new HashSet<>();
   private EngineIoSession session;
-  private SocketIoSocket main;
-  private boolean connecting;
   private EngineIoTimers.Cancellable connectTimer;
 
-  /**
-   * @param handshakeToken a bearer token of the handshake request, used when CONNECT carries none; may be null
-   */
+  /** @param handshakeToken a bearer token of the handshake request, used when CONNECT carries none; may be null */
   SocketIoClient(Deps deps, String handshakeToken, Consumer<SocketIoClient> onClosed) {
     this.deps = deps;
     this.handshakeToken = handshakeToken;
@@ -81,9 +84,7 @@ final class SocketIoClient implements EngineIoListener {
   @Override
   public void onClose(String reason) {
     cancelConnectTimer();
-    if (main != null) {
-      release(main);
-    }
+    List.copyOf(sockets.values()).forEach(this::release);
     onClosed.accept(this);
   }
 
@@ -92,8 +93,12 @@ final class SocketIoClient implements EngineIoListener {
         : namespace + ",") + argsJson));
   }
 
-  void sendAck(String namespace, long ackId, JsonArray args) {
-    send(SocketIoPacket.ack(namespace, ackId, args));
+  void send(SocketIoPacket packet) {
+    session.sendAll(SocketIoEncoder.encode(packet).engineIoPackets());
+  }
+
+  void sendPackets(List<EngineIoPacket> packets) {
+    session.sendAll(packets);
   }
 
   /**
@@ -102,106 +107,122 @@ final class SocketIoClient implements EngineIoListener {
    * one is going away.
    */
   void disconnect(SocketIoSocket socket, short code) {
-    if (socket != main) {
-      return;
-    }
     if (code == CloseCodes.UNAUTHORIZED) {
-      send(SocketIoPacket.disconnect(SocketIoPacket.MAIN_NAMESPACE));
-      release(socket);
-      startConnectTimer();
-    } else {
+      disconnectByServer(socket);
+    } else if (sockets.get(socket.namespace()) == socket) {
       session.close();
     }
   }
 
+  /** DISCONNECT for the socket's namespace; the session stays for the client's other namespaces. */
+  void disconnectByServer(SocketIoSocket socket) {
+    if (sockets.get(socket.namespace()) == socket) {
+      send(SocketIoPacket.disconnect(socket.namespace()));
+      release(socket);
+    }
+  }
+
   private void onPacket(SocketIoPacket packet) {
-    boolean mainNamespace = SocketIoPacket.MAIN_NAMESPACE.equals(packet.namespace());
+    SocketIoSocket socket = sockets.get(packet.namespace());
     switch (packet.type()) {
-      case CONNECT -> {
-        if (!mainNamespace) {
-          send(SocketIoPacket.connectError(packet.namespace(), "Invalid namespace", null));
-        } else {
-          connectMain(packet.data() instanceof JsonObject auth ? auth : new JsonObject());
-        }
-      }
+      case CONNECT -> connect(packet.namespace(), packet.data() instanceof JsonObject auth ? auth : new JsonObject());
       case DISCONNECT -> {
-        if (mainNamespace && main != null) {
-          release(main);
-          startConnectTimer();
+        if (socket != null) {
+          release(socket);
         }
       }
       case EVENT, BINARY_EVENT -> {
-        if (mainNamespace && main != null) {
-          main.onEvent(packet.eventName(), packet.args(), packet.ackId());
+        if (socket != null) {
+          socket.onEvent(packet.eventName(), packet.args(), packet.ackId());
         } else {
           LOG.debug("Socket.IO session {}: event for unconnected namespace {} ignored", session.sid(),
               packet.namespace());
+        }
+      }
+      case ACK, BINARY_ACK -> {
+        if (socket != null) {
+          socket.onAck(packet.ackId(), packet.args());
         }
       }
       default -> LOG.debug("Socket.IO session {}: {} packet ignored", session.sid(), packet.type());
     }
   }
 
-  private void connectMain(JsonObject auth) {
-    if (main != null) {
-      send(SocketIoPacket.connect(SocketIoPacket.MAIN_NAMESPACE, new JsonObject().put("sid", main.id())));
+  private void connect(String namespace, JsonObject auth) {
+    SocketIoSocket existing = sockets.get(namespace);
+    if (existing != null) {
+      send(SocketIoPacket.connect(namespace, new JsonObject().put("sid", existing.id())));
       return;
     }
-    if (connecting) {
+    boolean main = SocketIoPacket.MAIN_NAMESPACE.equals(namespace);
+    AppNamespace app = deps.apps().find(namespace).orElse(null);
+    if (!main && app == null) {
+      send(SocketIoPacket.connectError(namespace, "Invalid namespace", null));
+      return;
+    }
+    if (!connecting.add(namespace)) {
       return;
     }
     ConnectionAuth connectionAuth = deps.hub().newAuth();
-    SocketIoSocket socket = new SocketIoSocket(this, deps.dispatcher(), deps.metrics(), connectionAuth);
+    SocketIoSocket socket = new SocketIoSocket(namespace, this, main ? deps.dispatcher() : null, app, deps,
+        connectionAuth);
     String token = auth.getValue("token") instanceof String t ? t : handshakeToken;
     if (token == null) {
+      connecting.remove(namespace);
       opened(socket);
       connectionAuth.openWindow();
       return;
     }
-    connecting = true;
     connectionAuth.authenticate(socket, token).onComplete(result -> {
-      connecting = false;
+      connecting.remove(namespace);
       if (session.state() == EngineIoSession.State.CLOSED) {
         connectionAuth.close();
-        return;
-      }
-      if (result.failed()) {
+      } else if (result.failed()) {
         connectionAuth.close();
         ProtocolException e = result.cause() instanceof ProtocolException pe ? pe
             : new ProtocolException(ErrorCode.UNAUTHORIZED, "authentication failed");
         deps.metrics().error(e.code().wire());
-        send(SocketIoPacket.connectError(SocketIoPacket.MAIN_NAMESPACE, e.getMessage(),
-            new JsonObject().put("code", e.code().wire())));
-        return;
+        send(SocketIoPacket.connectError(namespace, e.getMessage(), new JsonObject().put("code", e.code().wire())));
+      } else {
+        opened(socket);
       }
-      opened(socket);
     });
   }
 
   private void opened(SocketIoSocket socket) {
     cancelConnectTimer();
-    main = socket;
+    sockets.put(socket.namespace(), socket);
     deps.hub().opened(socket, socket.auth());
     deps.metrics().connectionOpened();
-    send(SocketIoPacket.connect(SocketIoPacket.MAIN_NAMESPACE, new JsonObject().put("sid", socket.id())));
-    socket.send("connected", socket.user().map(u -> ConnectionAuth.connected(socket, u))
-        .orElseGet(() -> new JsonObject().put("connection_id", socket.id())));
+    send(SocketIoPacket.connect(socket.namespace(), new JsonObject().put("sid", socket.id())));
+    if (SocketIoPacket.MAIN_NAMESPACE.equals(socket.namespace())) {
+      socket.send("connected", socket.user().map(u -> ConnectionAuth.connected(socket, u))
+          .orElseGet(() -> new JsonObject().put("connection_id", socket.id())));
+    }
+    if (socket.app() != null) {
+      socket.app().connected(socket);
+    }
   }
 
   private void release(SocketIoSocket socket) {
-    main = null;
+    if (sockets.remove(socket.namespace()) != socket) {
+      return;
+    }
+    socket.released();
     deps.metrics().connectionClosed();
     deps.hub().closed(socket);
-  }
-
-  private void send(SocketIoPacket packet) {
-    session.sendAll(SocketIoEncoder.encode(packet).engineIoPackets());
+    if (socket.app() != null) {
+      socket.app().disconnected(socket);
+    }
+    if (sockets.isEmpty() && session.state() != EngineIoSession.State.CLOSED) {
+      startConnectTimer();
+    }
   }
 
   private void startConnectTimer() {
     cancelConnectTimer();
     connectTimer = deps.timers().schedule(deps.connectTimeoutMs(), () -> {
-      if (main == null) {
+      if (sockets.isEmpty()) {
         LOG.debug("Socket.IO session {} joined no namespace within {} ms; closing it", session.sid(),
             deps.connectTimeoutMs());
         session.close();

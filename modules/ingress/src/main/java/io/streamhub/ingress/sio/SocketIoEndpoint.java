@@ -12,7 +12,13 @@ import io.streamhub.ingress.socketio.EngineIoHandshake;
 import io.streamhub.ingress.socketio.EngineIoPostResult;
 import io.streamhub.ingress.socketio.EngineIoSession;
 import io.streamhub.ingress.socketio.EngineIoTimers;
+import io.streamhub.contracts.Addresses;
+import io.streamhub.contracts.socketio.RoomEmit;
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -34,6 +40,8 @@ import java.util.function.Supplier;
  */
 public final class SocketIoEndpoint {
 
+  private static final Logger LOG = LoggerFactory.getLogger(SocketIoEndpoint.class);
+
   /** The path socket.io clients use by default. */
   public static final String PATH = "/socket.io/";
 
@@ -51,7 +59,7 @@ public final class SocketIoEndpoint {
    *     request on to the session's ingress
    */
   public SocketIoEndpoint(Vertx vertx, Supplier<StreamhubConfig> config, ConnectionHub hub,
-      EventDispatcher dispatcher, IngressMetrics metrics, String memberId) {
+      EventDispatcher dispatcher, IngressMetrics metrics, String memberId, SocketIoNamespaces apps) {
     this.vertx = vertx;
     this.config = config;
     this.forwarding = new PollForwarding(vertx.eventBus(), memberId);
@@ -60,15 +68,28 @@ public final class SocketIoEndpoint {
       return () -> vertx.cancelTimer(id);
     };
     SocketIoConfig c = config.get().socketIo();
-    this.deps = new SocketIoClient.Deps(hub, dispatcher, metrics, timers, c.connectTimeoutMs(), c.maxAttachments());
+    this.deps = new SocketIoClient.Deps(hub, dispatcher, metrics, timers, apps, new NamespaceRooms(),
+        c.connectTimeoutMs(), c.maxAttachments());
   }
 
-  /** Starts serving polling requests other nodes forward here; completes once that consumer is registered. */
+  /**
+   * Starts serving polling requests other nodes forward here and room emits of application namespaces; completes
+   * once both consumers are registered cluster-wide.
+   */
   public Future<Void> start() {
-    return forwarding.serve(sid -> {
+    return Future.all(forwarding.serve(sid -> {
       SocketIoClient client = clients.get(sid);
       return client == null ? null : client.session();
-    });
+    }), vertx.eventBus().<JsonObject>consumer(Addresses.SOCKETIO_ROOM_EMIT, this::onRoomEmit).completion())
+        .mapEmpty();
+  }
+
+  private void onRoomEmit(Message<JsonObject> message) {
+    try {
+      deps.rooms().deliver(RoomEmit.fromJson(message.body()));
+    } catch (IllegalArgumentException e) {
+      LOG.warn("room emit dropped: {}", e.getMessage());
+    }
   }
 
   public void mount(Router router) {

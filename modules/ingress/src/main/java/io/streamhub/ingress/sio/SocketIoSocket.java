@@ -8,36 +8,70 @@ import io.streamhub.ingress.protocol.ErrorCode;
 import io.streamhub.ingress.protocol.EventDispatcher;
 import io.streamhub.ingress.protocol.OutboundEvent;
 import io.streamhub.ingress.protocol.ProtocolException;
+import io.streamhub.ingress.sio.SocketIoNamespaces.AppNamespace;
+import io.streamhub.ingress.socketio.EngineIoPacket;
+import io.streamhub.ingress.socketio.EngineIoTimers;
 import io.streamhub.ingress.socketio.SocketIoPacket;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One Socket.IO socket in the main namespace {@code /}: a {@link ClientConnection} whose events go through the same
- * {@link EventDispatcher} as the JSON WebSocket protocol. {@code emit(event, data, ack)} is a request with its data
+ * One Socket.IO socket: a client in one namespace. In the main namespace {@code /} its events go through the same
+ * {@link EventDispatcher} as the JSON WebSocket protocol: {@code emit(event, data, ack)} is a request with its data
  * object as the only argument; the ack callback receives the answer, or {@code {error: {code, message}}} when the
  * request was refused — which, as on the JSON protocol, also sends the {@code error} event {@code {code, message}}.
- * At most {@link #MAX_IN_FLIGHT} requests are handled at once; beyond, a request is refused with
- * {@code backpressure} (nothing accepted is dropped).
+ * Other events, and every event of an application namespace, go to the application's {@link SocketIoHandler}.
+ * At most {@link #MAX_IN_FLIGHT} protocol requests are handled at once and {@link #MAX_PENDING_ACKS} acks awaited;
+ * beyond, a request is refused with {@code backpressure} and {@code emitWithAck} fails (nothing accepted is dropped).
  */
-final class SocketIoSocket implements ClientConnection {
+final class SocketIoSocket implements ClientConnection, SocketIoConnection {
 
-  /** Requests of one socket being handled at once. */
+  private static final Logger LOG = LoggerFactory.getLogger(SocketIoSocket.class);
+
+  /** Protocol requests of one socket being handled at once. */
   static final int MAX_IN_FLIGHT = 256;
+  /** Acknowledgements one socket may owe the server at once. */
+  static final int MAX_PENDING_ACKS = 1024;
 
   private final String id = UUID.randomUUID().toString();
+  private final String namespace;
   private final SocketIoClient client;
   private final EventDispatcher dispatcher;
+  private final AppNamespace app;
   private final IngressMetrics metrics;
   private final ConnectionAuth auth;
+  private final NamespaceRooms rooms;
+  private final EngineIoTimers timers;
+  private final Set<String> joined = new LinkedHashSet<>();
+  private final Map<Long, Promise<JsonArray>> pendingAcks = new HashMap<>();
+  private long nextAckId;
   private int inFlight;
+  private boolean released;
 
-  SocketIoSocket(SocketIoClient client, EventDispatcher dispatcher, IngressMetrics metrics, ConnectionAuth auth) {
+  /**
+   * @param dispatcher Streamhub's protocol, for the main namespace; null in an application namespace
+   * @param app the application's handlers of this namespace; null when it registered none
+   */
+  SocketIoSocket(String namespace, SocketIoClient client, EventDispatcher dispatcher, AppNamespace app,
+      SocketIoClient.Deps deps, ConnectionAuth auth) {
+    this.namespace = namespace;
     this.client = client;
     this.dispatcher = dispatcher;
-    this.metrics = metrics;
+    this.app = app;
+    this.metrics = deps.metrics();
+    this.rooms = deps.rooms();
+    this.timers = deps.timers();
     this.auth = auth;
   }
 
@@ -46,8 +80,17 @@ final class SocketIoSocket implements ClientConnection {
     return id;
   }
 
+  @Override
+  public String namespace() {
+    return namespace;
+  }
+
   ConnectionAuth auth() {
     return auth;
+  }
+
+  AppNamespace app() {
+    return app;
   }
 
   @Override
@@ -56,20 +99,127 @@ final class SocketIoSocket implements ClientConnection {
   }
 
   @Override
-  public void send(OutboundEvent event) {
-    metrics.sent(event.event());
-    client.sendEventText(SocketIoPacket.MAIN_NAMESPACE, event.socketIoArgs());
+  public Optional<String> userId() {
+    return auth.user().map(AuthenticatedUser::sub);
   }
 
-  /** The server ends the socket (token expired, shutdown, slow consumer): DISCONNECT, then the session closes. */
+  @Override
+  public void send(OutboundEvent event) {
+    metrics.sent(event.event());
+    client.sendEventText(namespace, event.socketIoArgs());
+  }
+
+  /** The server ends the socket (token expired, shutdown, slow consumer), see {@link SocketIoClient#disconnect}. */
   @Override
   public void close(short code, String reason) {
     metrics.closed(code);
     client.disconnect(this, code);
   }
 
-  /** An EVENT from the client: {@code [name, data?]}, with an ack id when it wants an answer. */
+  @Override
+  public void emit(String event, Object... args) {
+    metrics.sent(event);
+    client.send(SocketIoPacket.event(namespace, null, event, args));
+  }
+
+  @Override
+  public Future<JsonArray> emitWithAck(long timeoutMs, String event, Object... args) {
+    if (released) {
+      return Future.failedFuture("socket " + id + " is disconnected");
+    }
+    if (pendingAcks.size() >= MAX_PENDING_ACKS) {
+      return Future.failedFuture(MAX_PENDING_ACKS + " acknowledgements of socket " + id + " are outstanding");
+    }
+    long ackId = nextAckId++;
+    Promise<JsonArray> answer = Promise.promise();
+    pendingAcks.put(ackId, answer);
+    EngineIoTimers.Cancellable timeout = timers.schedule(timeoutMs, () -> {
+      Promise<JsonArray> late = pendingAcks.remove(ackId);
+      if (late != null) {
+        late.fail("no acknowledgement of " + event + " within " + timeoutMs + " ms");
+      }
+    });
+    metrics.sent(event);
+    client.send(SocketIoPacket.event(namespace, ackId, event, args));
+    return answer.future().onComplete(done -> timeout.cancel());
+  }
+
+  @Override
+  public void join(String room) {
+    if (!released && joined.add(room)) {
+      rooms.join(this, room);
+    }
+  }
+
+  @Override
+  public void leave(String room) {
+    if (joined.remove(room)) {
+      rooms.leave(this, room);
+    }
+  }
+
+  @Override
+  public Set<String> rooms() {
+    return Set.copyOf(joined);
+  }
+
+  @Override
+  public void disconnect() {
+    client.disconnectByServer(this);
+  }
+
+  void sendPackets(List<EngineIoPacket> packets) {
+    client.sendPackets(packets);
+  }
+
+  /** An EVENT from the client: {@code [name, args...]}, with an ack id when it wants an answer. */
   void onEvent(String event, JsonArray args, Long ackId) {
+    if (dispatcher != null && dispatcher.has(event)) {
+      onProtocolEvent(event, args, ackId);
+      return;
+    }
+    metrics.received(event);
+    SocketIoHandler handler = app == null ? null : app.handler(event);
+    if (handler == null) {
+      refuse(ackId, new ProtocolException(ErrorCode.UNKNOWN_EVENT, "unknown event \"" + event + "\" in namespace "
+          + namespace));
+      return;
+    }
+    try {
+      handler.handle(this, args, ackId == null ? null : ackOnce(ackId));
+    } catch (RuntimeException e) {
+      LOG.error("handler for {} in namespace {} failed on socket {}", event, namespace, id, e);
+      refuse(ackId, new ProtocolException(ErrorCode.INTERNAL, "internal error while handling " + event));
+    }
+  }
+
+  /** An ACK from the client for an {@link #emitWithAck}. */
+  void onAck(long ackId, JsonArray args) {
+    Promise<JsonArray> answer = pendingAcks.remove(ackId);
+    if (answer != null) {
+      answer.complete(args);
+    }
+  }
+
+  /** The socket is gone: rooms are left, outstanding acks fail. */
+  void released() {
+    released = true;
+    List.copyOf(joined).forEach(this::leave);
+    List.copyOf(pendingAcks.values()).forEach(p -> p.tryFail("socket " + id + " disconnected"));
+    pendingAcks.clear();
+  }
+
+  private SocketIoAck ackOnce(long ackId) {
+    boolean[] answered = {false};
+    return replyArgs -> {
+      if (!answered[0]) {
+        answered[0] = true;
+        client.send(SocketIoPacket.ack(namespace, ackId, new JsonArray(List.of(replyArgs))));
+      }
+    };
+  }
+
+  private void onProtocolEvent(String event, JsonArray args, Long ackId) {
     JsonObject data;
     if (args.isEmpty()) {
       data = new JsonObject();
@@ -78,7 +228,7 @@ final class SocketIoSocket implements ClientConnection {
     } else {
       metrics.received(event);
       refuse(ackId, new ProtocolException(ErrorCode.BAD_FRAME, "the argument of " + event
-          + " must be a JSON object (the event's data), got " + describe(args.getValue(0))));
+          + " must be a JSON object (the event's data), got " + describe(args.getList().get(0))));
       return;
     }
     if (inFlight >= MAX_IN_FLIGHT) {
@@ -92,8 +242,8 @@ final class SocketIoSocket implements ClientConnection {
       inFlight--;
       if (result.succeeded()) {
         if (ackId != null) {
-          client.sendAck(SocketIoPacket.MAIN_NAMESPACE, ackId,
-              new JsonArray().add(result.result() == null ? new JsonObject() : result.result()));
+          client.send(SocketIoPacket.ack(namespace, ackId,
+              new JsonArray().add(result.result() == null ? new JsonObject() : result.result())));
         }
       } else {
         ProtocolException e = (ProtocolException) result.cause();
@@ -109,13 +259,14 @@ final class SocketIoSocket implements ClientConnection {
     metrics.error(e.code().wire());
     JsonObject error = new JsonObject().put("code", e.code().wire()).put("message", e.getMessage());
     if (ackId != null) {
-      client.sendAck(SocketIoPacket.MAIN_NAMESPACE, ackId, new JsonArray().add(new JsonObject().put("error", error)));
+      client.send(SocketIoPacket.ack(namespace, ackId, new JsonArray().add(new JsonObject().put("error", error))));
     }
     send(new OutboundEvent("error", error));
   }
 
   private static String describe(Object value) {
-    return value == null ? "null" : value instanceof JsonArray ? "an array" : value instanceof String ? "a string"
-        : value instanceof byte[] ? "binary" : value.getClass().getSimpleName().toLowerCase();
+    return value == null ? "null" : value instanceof List<?> || value instanceof JsonArray ? "an array"
+        : value instanceof String ? "a string" : value instanceof byte[] ? "binary"
+        : value.getClass().getSimpleName().toLowerCase();
   }
 }

@@ -3,6 +3,7 @@ package io.streamhub.ingress.testing;
 import io.streamhub.contracts.config.ConfigLoader;
 import io.streamhub.contracts.config.StreamhubConfig;
 import io.streamhub.ingress.IngressVerticle;
+import io.streamhub.ingress.sio.SocketIoNamespaces;
 import io.streamhub.ingress.rooms.LocalRoomDirectory;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -20,7 +21,12 @@ public final class IngressFixture {
 
   /** Deploys and returns the bound port. */
   public static int deploy(Vertx vertx, JsonObject overrides) {
-    IngressVerticle verticle = new IngressVerticle(config(overrides), new LocalRoomDirectory(), "standalone");
+    return deploy(vertx, overrides, null);
+  }
+
+  /** Deploys with an application's Socket.IO namespaces and returns the bound port. */
+  public static int deploy(Vertx vertx, JsonObject overrides, SocketIoNamespaces apps) {
+    IngressVerticle verticle = new IngressVerticle(config(overrides), new LocalRoomDirectory(), "standalone", apps);
     WsClient.await(vertx.deployVerticle(verticle));
     return verticle.actualPort();
   }
