@@ -20,13 +20,40 @@ import java.util.List;
  * @param maxAttachments binary attachments one packet may announce; more is a parse error closing the session. Live.
  * @param allowedOrigins browser {@code Origin}s accepted (CORS for polling, check on the WebSocket upgrade);
  *     empty or {@code "*"} accepts any, reflecting the request's origin. Live.
+ * @param recovery connection state recovery (Socket.IO 4.6's {@code connectionStateRecovery})
  */
 public record SocketIoConfig(boolean enabled, long pingIntervalMs, long pingTimeoutMs, int maxPayloadBytes,
     long connectTimeoutMs, long upgradeTimeoutMs, int maxQueuedPackets, int maxAttachments,
-    List<String> allowedOrigins) {
+    List<String> allowedOrigins, Recovery recovery) {
 
   public SocketIoConfig {
     allowedOrigins = List.copyOf(allowedOrigins);
+  }
+
+  /**
+   * Connection state recovery: a socket whose connection drops (ping timeout, transport closed or failed, slow
+   * consumer) is kept, still in its rooms and streams, and what is sent to it meanwhile is kept; a client reconnecting
+   * within {@code maxDisconnectionMs} with its private id and last offset gets the same socket back, with the events
+   * it missed, on any node. Every event then carries its offset as an extra last argument (socket.io-client 4.6+
+   * reads it; handlers of other clients see one more argument). Live for new sockets.
+   *
+   * @param maxDisconnectionMs how long a dropped socket waits for its client
+   * @param maxBufferedPackets events kept per socket for a reconnecting client; a client that missed more gets a
+   *     fresh socket ({@code recovered: false})
+   */
+  public record Recovery(boolean enabled, long maxDisconnectionMs, int maxBufferedPackets) {
+
+    static Recovery read(ConfigReader r) {
+      Recovery c = new Recovery(r.bool("enabled"), r.longIn("max_disconnection_ms", 100, 86_400_000),
+          r.intIn("max_buffered_packets", 1, 1_000_000));
+      r.rejectUnknown();
+      return c;
+    }
+
+    JsonObject toJson() {
+      return new JsonObject().put("enabled", enabled).put("max_disconnection_ms", maxDisconnectionMs)
+          .put("max_buffered_packets", maxBufferedPackets);
+    }
   }
 
   /** Whether a request with this {@code Origin} may proceed; {@code null} (not a browser) may. */
@@ -40,7 +67,7 @@ public record SocketIoConfig(boolean enabled, long pingIntervalMs, long pingTime
         r.longIn("ping_timeout_ms", 100, 3_600_000), r.intIn("max_payload_bytes", 1024, 256 * 1024 * 1024),
         r.longIn("connect_timeout_ms", 100, 3_600_000), r.longIn("upgrade_timeout_ms", 100, 3_600_000),
         r.intIn("max_queued_packets", 1, 1_000_000), r.intIn("max_attachments", 0, 10_000),
-        r.strings("allowed_origins"));
+        r.strings("allowed_origins"), Recovery.read(r.section("recovery")));
     r.rejectUnknown();
     return c;
   }
@@ -50,6 +77,6 @@ public record SocketIoConfig(boolean enabled, long pingIntervalMs, long pingTime
         .put("ping_timeout_ms", pingTimeoutMs).put("max_payload_bytes", maxPayloadBytes)
         .put("connect_timeout_ms", connectTimeoutMs).put("upgrade_timeout_ms", upgradeTimeoutMs)
         .put("max_queued_packets", maxQueuedPackets).put("max_attachments", maxAttachments)
-        .put("allowed_origins", new JsonArray(allowedOrigins));
+        .put("allowed_origins", new JsonArray(allowedOrigins)).put("recovery", recovery.toJson());
   }
 }

@@ -17,7 +17,11 @@ import io.streamhub.ingress.socketio.SocketIoDecoder;
 import io.streamhub.ingress.socketio.SocketIoEncoder;
 import io.streamhub.ingress.socketio.SocketIoPacket;
 import io.streamhub.ingress.socketio.SocketIoProtocolException;
+import io.streamhub.contracts.config.SocketIoConfig;
 import io.vertx.core.json.JsonObject;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,14 +38,19 @@ import org.slf4j.LoggerFactory;
  * {@link SocketIoSocket}. A session connected to no namespace for {@code connect_timeout_ms} — after the handshake, or
  * after its last socket disconnected — is closed.
  */
-final class SocketIoClient implements EngineIoListener {
+final class SocketIoClient implements EngineIoListener, SocketLink {
 
   private static final Logger LOG = LoggerFactory.getLogger(SocketIoClient.class);
 
   /** What a client needs from the endpoint. */
   record Deps(ConnectionHub hub, EventDispatcher dispatcher, IngressMetrics metrics, EngineIoTimers timers,
-      SocketIoNamespaces apps, NamespaceRooms rooms, long connectTimeoutMs, int maxAttachments) {
+      SocketIoNamespaces apps, NamespaceRooms rooms, ParkedSockets parked, String memberId,
+      Supplier<SocketIoConfig> config) {
   }
+
+  /** Why a connection may drop and come back: its sockets are parked for recovery (as Socket.IO's server does). */
+  private static final Set<String> RECOVERABLE = Set.of(EngineIoCloseReason.PING_TIMEOUT,
+      EngineIoCloseReason.TRANSPORT_CLOSE, EngineIoCloseReason.TRANSPORT_ERROR, EngineIoCloseReason.SLOW_CONSUMER);
 
   private final Deps deps;
   private final String handshakeToken;
@@ -57,7 +66,7 @@ final class SocketIoClient implements EngineIoListener {
     this.deps = deps;
     this.handshakeToken = handshakeToken;
     this.onClosed = onClosed;
-    this.decoder = new SocketIoDecoder(deps.maxAttachments());
+    this.decoder = new SocketIoDecoder(deps.config().get().maxAttachments());
   }
 
   /** Binds the session this client listens to; the connect timeout starts now. */
@@ -84,38 +93,38 @@ final class SocketIoClient implements EngineIoListener {
   @Override
   public void onClose(String reason) {
     cancelConnectTimer();
-    List.copyOf(sockets.values()).forEach(this::release);
+    for (SocketIoSocket socket : List.copyOf(sockets.values())) {
+      sockets.remove(socket.namespace());
+      if (RECOVERABLE.contains(reason) && socket.recoverable()) {
+        deps.parked().park(socket);
+      } else {
+        socket.end();
+      }
+    }
     onClosed.accept(this);
   }
 
-  void sendEventText(String namespace, String argsJson) {
-    session.send(EngineIoPacket.message("2" + (SocketIoPacket.MAIN_NAMESPACE.equals(namespace) ? ""
-        : namespace + ",") + argsJson));
-  }
-
-  void send(SocketIoPacket packet) {
-    session.sendAll(SocketIoEncoder.encode(packet).engineIoPackets());
-  }
-
-  void sendPackets(List<EngineIoPacket> packets) {
+  @Override
+  public void send(List<EngineIoPacket> packets) {
     session.sendAll(packets);
   }
 
-  /**
-   * The server ends a socket. Refused credentials send DISCONNECT (the client does not reconnect by itself);
-   * anything else (shutdown, slow consumer) closes the transport so the client reconnects, to another node if this
-   * one is going away.
-   */
-  void disconnect(SocketIoSocket socket, short code) {
+  private void send(SocketIoPacket packet) {
+    session.sendAll(SocketIoEncoder.encode(packet).engineIoPackets());
+  }
+
+  /** Shutdown and slow consumers close the transport, so the client reconnects (elsewhere if this node stops). */
+  @Override
+  public void close(SocketIoSocket socket, short code) {
     if (code == CloseCodes.UNAUTHORIZED) {
-      disconnectByServer(socket);
+      disconnect(socket);
     } else if (sockets.get(socket.namespace()) == socket) {
       session.close();
     }
   }
 
-  /** DISCONNECT for the socket's namespace; the session stays for the client's other namespaces. */
-  void disconnectByServer(SocketIoSocket socket) {
+  @Override
+  public void disconnect(SocketIoSocket socket) {
     if (sockets.get(socket.namespace()) == socket) {
       send(SocketIoPacket.disconnect(socket.namespace()));
       release(socket);
@@ -163,9 +172,15 @@ final class SocketIoClient implements EngineIoListener {
     if (!connecting.add(namespace)) {
       return;
     }
+    if (auth.getValue("pid") instanceof String pid && recover(namespace, pid, auth.getValue("offset"))) {
+      connecting.remove(namespace);
+      return;
+    }
+    SocketIoConfig.Recovery recovery = deps.config().get().recovery();
     ConnectionAuth connectionAuth = deps.hub().newAuth();
     SocketIoSocket socket = new SocketIoSocket(namespace, this, main ? deps.dispatcher() : null, app, deps,
-        connectionAuth);
+        connectionAuth, recovery.enabled() ? deps.memberId() + "." + UUID.randomUUID() : null,
+        recovery.maxBufferedPackets());
     String token = auth.getValue("token") instanceof String t ? t : handshakeToken;
     if (token == null) {
       connecting.remove(namespace);
@@ -189,12 +204,45 @@ final class SocketIoClient implements EngineIoListener {
     });
   }
 
+  /**
+   * Connection state recovery: the parked socket with this private id takes the new connection, with the same socket
+   * id, rooms and streams, and first receives the events after {@code offset}. False when there is no such socket
+   * here or it cannot be recovered (too many missed events): the client then gets a fresh socket.
+   */
+  private boolean recover(String namespace, String pid, Object offset) {
+    Optional<SocketIoSocket> parked = deps.parked().take(pid, namespace);
+    if (parked.isEmpty()) {
+      return false;
+    }
+    SocketIoSocket socket = parked.get();
+    Optional<List<EngineIoPacket>> missed = socket.missedAfter(offset instanceof String o ? o : null);
+    if (missed.isEmpty()) {
+      LOG.debug("Socket.IO socket {} missed more than its kept events; the client gets a fresh socket", socket.id());
+      socket.end();
+      return false;
+    }
+    cancelConnectTimer();
+    sockets.put(namespace, socket);
+    send(SocketIoPacket.connect(namespace, connectData(socket)));
+    socket.reattach(this, missed.get());
+    LOG.debug("Socket.IO socket {} recovered on session {}", socket.id(), session.sid());
+    return true;
+  }
+
+  private static JsonObject connectData(SocketIoSocket socket) {
+    JsonObject data = new JsonObject().put("sid", socket.id());
+    if (socket.pid() != null) {
+      data.put("pid", socket.pid());
+    }
+    return data;
+  }
+
   private void opened(SocketIoSocket socket) {
     cancelConnectTimer();
     sockets.put(socket.namespace(), socket);
     deps.hub().opened(socket, socket.auth());
     deps.metrics().connectionOpened();
-    send(SocketIoPacket.connect(socket.namespace(), new JsonObject().put("sid", socket.id())));
+    send(SocketIoPacket.connect(socket.namespace(), connectData(socket)));
     if (SocketIoPacket.MAIN_NAMESPACE.equals(socket.namespace())) {
       socket.send("connected", socket.user().map(u -> ConnectionAuth.connected(socket, u))
           .orElseGet(() -> new JsonObject().put("connection_id", socket.id())));
@@ -208,12 +256,7 @@ final class SocketIoClient implements EngineIoListener {
     if (sockets.remove(socket.namespace()) != socket) {
       return;
     }
-    socket.released();
-    deps.metrics().connectionClosed();
-    deps.hub().closed(socket);
-    if (socket.app() != null) {
-      socket.app().disconnected(socket);
-    }
+    socket.end();
     if (sockets.isEmpty() && session.state() != EngineIoSession.State.CLOSED) {
       startConnectTimer();
     }
@@ -221,10 +264,10 @@ final class SocketIoClient implements EngineIoListener {
 
   private void startConnectTimer() {
     cancelConnectTimer();
-    connectTimer = deps.timers().schedule(deps.connectTimeoutMs(), () -> {
+    long timeoutMs = deps.config().get().connectTimeoutMs();
+    connectTimer = deps.timers().schedule(timeoutMs, () -> {
       if (sockets.isEmpty()) {
-        LOG.debug("Socket.IO session {} joined no namespace within {} ms; closing it", session.sid(),
-            deps.connectTimeoutMs());
+        LOG.debug("Socket.IO session {} joined no namespace within {} ms; closing it", session.sid(), timeoutMs);
         session.close();
       }
     });

@@ -67,9 +67,9 @@ public final class SocketIoEndpoint {
       long id = vertx.setTimer(Math.max(1, delayMs), t -> task.run());
       return () -> vertx.cancelTimer(id);
     };
-    SocketIoConfig c = config.get().socketIo();
+    Supplier<SocketIoConfig> socketIo = () -> config.get().socketIo();
     this.deps = new SocketIoClient.Deps(hub, dispatcher, metrics, timers, apps, new NamespaceRooms(),
-        c.connectTimeoutMs(), c.maxAttachments());
+        new ParkedSockets(timers, () -> socketIo.get().recovery().maxDisconnectionMs()), memberId, socketIo);
   }
 
   /**
@@ -102,9 +102,10 @@ public final class SocketIoEndpoint {
     return clients.size();
   }
 
-  /** Closes every session (shutdown). */
+  /** Closes every session and ends every socket waiting for recovery (shutdown). */
   public void closeAll() {
     List.copyOf(clients.values()).forEach(client -> client.session().close());
+    deps.parked().endAll();
   }
 
   private void handle(RoutingContext rc) {

@@ -1,5 +1,6 @@
 package io.streamhub.ingress.sio;
 
+import io.streamhub.ingress.ConnectionHub;
 import io.streamhub.ingress.IngressMetrics;
 import io.streamhub.ingress.auth.AuthenticatedUser;
 import io.streamhub.ingress.auth.ConnectionAuth;
@@ -11,6 +12,7 @@ import io.streamhub.ingress.protocol.ProtocolException;
 import io.streamhub.ingress.sio.SocketIoNamespaces.AppNamespace;
 import io.streamhub.ingress.socketio.EngineIoPacket;
 import io.streamhub.ingress.socketio.EngineIoTimers;
+import io.streamhub.ingress.socketio.SocketIoEncoder;
 import io.streamhub.ingress.socketio.SocketIoPacket;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -46,13 +48,16 @@ final class SocketIoSocket implements ClientConnection, SocketIoConnection {
 
   private final String id = UUID.randomUUID().toString();
   private final String namespace;
-  private final SocketIoClient client;
   private final EventDispatcher dispatcher;
   private final AppNamespace app;
   private final IngressMetrics metrics;
   private final ConnectionAuth auth;
   private final NamespaceRooms rooms;
   private final EngineIoTimers timers;
+  private final ConnectionHub hub;
+  private final String pid;
+  private final PacketHistory history;
+  private SocketLink link;
   private final Set<String> joined = new LinkedHashSet<>();
   private final Map<Long, Promise<JsonArray>> pendingAcks = new HashMap<>();
   private long nextAckId;
@@ -63,11 +68,19 @@ final class SocketIoSocket implements ClientConnection, SocketIoConnection {
    * @param dispatcher Streamhub's protocol, for the main namespace; null in an application namespace
    * @param app the application's handlers of this namespace; null when it registered none
    */
-  SocketIoSocket(String namespace, SocketIoClient client, EventDispatcher dispatcher, AppNamespace app,
-      SocketIoClient.Deps deps, ConnectionAuth auth) {
+  /**
+   * @param link the client's session
+   * @param pid the private id for connection state recovery; null when recovery is off
+   * @param historySize events kept for a reconnecting client (with {@code pid})
+   */
+  SocketIoSocket(String namespace, SocketLink link, EventDispatcher dispatcher, AppNamespace app,
+      SocketIoClient.Deps deps, ConnectionAuth auth, String pid, int historySize) {
     this.namespace = namespace;
-    this.client = client;
+    this.link = link;
     this.dispatcher = dispatcher;
+    this.hub = deps.hub();
+    this.pid = pid;
+    this.history = pid == null ? null : new PacketHistory(historySize);
     this.app = app;
     this.metrics = deps.metrics();
     this.rooms = deps.rooms();
@@ -89,6 +102,15 @@ final class SocketIoSocket implements ClientConnection, SocketIoConnection {
     return auth;
   }
 
+  /** The private id a client reconnects with to recover this socket; null when recovery is off. */
+  String pid() {
+    return pid;
+  }
+
+  boolean recoverable() {
+    return pid != null && !released;
+  }
+
   AppNamespace app() {
     return app;
   }
@@ -106,20 +128,23 @@ final class SocketIoSocket implements ClientConnection, SocketIoConnection {
   @Override
   public void send(OutboundEvent event) {
     metrics.sent(event.event());
-    client.sendEventText(namespace, event.socketIoArgs());
+    sendEvent(List.of(EngineIoPacket.message("2" + (SocketIoPacket.MAIN_NAMESPACE.equals(namespace) ? ""
+        : namespace + ",") + event.socketIoArgs())));
   }
 
-  /** The server ends the socket (token expired, shutdown, slow consumer), see {@link SocketIoClient#disconnect}. */
+  /** The server ends the socket (token expired, shutdown, slow consumer), see {@link SocketLink#close}. */
   @Override
   public void close(short code, String reason) {
     metrics.closed(code);
-    client.disconnect(this, code);
+    if (link != null) {
+      link.close(this, code);
+    }
   }
 
   @Override
   public void emit(String event, Object... args) {
     metrics.sent(event);
-    client.send(SocketIoPacket.event(namespace, null, event, args));
+    sendEvent(SocketIoEncoder.encode(SocketIoPacket.event(namespace, null, event, args)).engineIoPackets());
   }
 
   @Override
@@ -140,7 +165,7 @@ final class SocketIoSocket implements ClientConnection, SocketIoConnection {
       }
     });
     metrics.sent(event);
-    client.send(SocketIoPacket.event(namespace, ackId, event, args));
+    sendEvent(SocketIoEncoder.encode(SocketIoPacket.event(namespace, ackId, event, args)).engineIoPackets());
     return answer.future().onComplete(done -> timeout.cancel());
   }
 
@@ -165,11 +190,45 @@ final class SocketIoSocket implements ClientConnection, SocketIoConnection {
 
   @Override
   public void disconnect() {
-    client.disconnectByServer(this);
+    if (link != null) {
+      link.disconnect(this);
+    }
   }
 
+  /** An event already encoded (a room emit): numbered for recovery, then sent. */
   void sendPackets(List<EngineIoPacket> packets) {
-    client.sendPackets(packets);
+    sendEvent(packets);
+  }
+
+  /** The client's connection dropped: what is sent from now on is only recorded (see {@link ParkedSockets}). */
+  void detach() {
+    link = null;
+  }
+
+  /** The events after a reconnecting client's {@code offset}; empty when they are no longer all kept. */
+  Optional<List<EngineIoPacket>> missedAfter(String offset) {
+    return history == null ? Optional.empty() : history.after(offset);
+  }
+
+  /** A reconnecting client takes this socket back: the events it missed go out first, then live ones. */
+  void reattach(SocketLink client, List<EngineIoPacket> missed) {
+    link = client;
+    if (!missed.isEmpty()) {
+      client.send(missed);
+    }
+  }
+
+  private void sendEvent(List<EngineIoPacket> packets) {
+    List<EngineIoPacket> numbered = history == null ? packets : history.record(packets);
+    if (link != null) {
+      link.send(numbered);
+    }
+  }
+
+  private void sendPlain(SocketIoPacket packet) {
+    if (link != null) {
+      link.send(SocketIoEncoder.encode(packet).engineIoPackets());
+    }
   }
 
   /** An EVENT from the client: {@code [name, args...]}, with an ack id when it wants an answer. */
@@ -201,12 +260,24 @@ final class SocketIoSocket implements ClientConnection, SocketIoConnection {
     }
   }
 
-  /** The socket is gone: rooms are left, outstanding acks fail. */
-  void released() {
+  /**
+   * The socket is gone for good: rooms are left, outstanding acks fail, the connection hub releases what it held
+   * (Streamhub rooms, streams, sessions) and the application hears of it. Safe to call twice.
+   */
+  void end() {
+    if (released) {
+      return;
+    }
     released = true;
+    link = null;
     List.copyOf(joined).forEach(this::leave);
     List.copyOf(pendingAcks.values()).forEach(p -> p.tryFail("socket " + id + " disconnected"));
     pendingAcks.clear();
+    metrics.connectionClosed();
+    hub.closed(this);
+    if (app != null) {
+      app.disconnected(this);
+    }
   }
 
   private SocketIoAck ackOnce(long ackId) {
@@ -214,7 +285,7 @@ final class SocketIoSocket implements ClientConnection, SocketIoConnection {
     return replyArgs -> {
       if (!answered[0]) {
         answered[0] = true;
-        client.send(SocketIoPacket.ack(namespace, ackId, new JsonArray(List.of(replyArgs))));
+        sendPlain(SocketIoPacket.ack(namespace, ackId, new JsonArray(List.of(replyArgs))));
       }
     };
   }
@@ -242,7 +313,7 @@ final class SocketIoSocket implements ClientConnection, SocketIoConnection {
       inFlight--;
       if (result.succeeded()) {
         if (ackId != null) {
-          client.send(SocketIoPacket.ack(namespace, ackId,
+          sendPlain(SocketIoPacket.ack(namespace, ackId,
               new JsonArray().add(result.result() == null ? new JsonObject() : result.result())));
         }
       } else {
@@ -259,7 +330,7 @@ final class SocketIoSocket implements ClientConnection, SocketIoConnection {
     metrics.error(e.code().wire());
     JsonObject error = new JsonObject().put("code", e.code().wire()).put("message", e.getMessage());
     if (ackId != null) {
-      client.send(SocketIoPacket.ack(namespace, ackId, new JsonArray().add(new JsonObject().put("error", error))));
+      sendPlain(SocketIoPacket.ack(namespace, ackId, new JsonArray().add(new JsonObject().put("error", error))));
     }
     send(new OutboundEvent("error", error));
   }
