@@ -243,6 +243,9 @@ public final class Addresses {
   /** Prefix of the per-ingress-instance address serving forwarded Socket.IO polling requests, see {@link #socketIoForward}. */
   private static final String SOCKETIO_FORWARD_PREFIX = "socketio.polling.forward.v1.";
 
+  /** Prefix of the per-ingress-instance address of recovered sockets bridged between nodes, see {@link #socketIoBridge}. */
+  private static final String SOCKETIO_BRIDGE_PREFIX = "socketio.bridge.v1.";
+
   private Addresses() {
   }
 
@@ -282,5 +285,14 @@ public final class Addresses {
    */
   public static String socketIoForward(String memberId) {
     return SOCKETIO_FORWARD_PREFIX + memberId;
+  }
+
+  /**
+   * The address of one ingress instance for Socket.IO sockets recovered on another node: the socket stays on the
+   * ingress that held it and talks to its client's new session through this address on both sides. Body and reply:
+   * {@link io.streamhub.contracts.socketio.BridgeFrame}.
+   */
+  public static String socketIoBridge(String memberId) {
+    return SOCKETIO_BRIDGE_PREFIX + memberId;
   }
 }

@@ -68,19 +68,21 @@ public final class SocketIoEndpoint {
       return () -> vertx.cancelTimer(id);
     };
     Supplier<SocketIoConfig> socketIo = () -> config.get().socketIo();
-    this.deps = new SocketIoClient.Deps(hub, dispatcher, metrics, timers, apps, new NamespaceRooms(),
-        new ParkedSockets(timers, () -> socketIo.get().recovery().maxDisconnectionMs()), memberId, socketIo);
+    ParkedSockets parked = new ParkedSockets(timers, () -> socketIo.get().recovery().maxDisconnectionMs());
+    this.deps = new SocketIoClient.Deps(hub, dispatcher, metrics, timers, apps, new NamespaceRooms(), parked,
+        new SocketBridge(vertx.eventBus(), memberId, parked), memberId, socketIo);
   }
 
   /**
-   * Starts serving polling requests other nodes forward here and room emits of application namespaces; completes
-   * once both consumers are registered cluster-wide.
+   * Starts serving polling requests other nodes forward here, sockets recovered on other nodes and room emits of
+   * application namespaces; completes once these consumers are registered cluster-wide.
    */
   public Future<Void> start() {
     return Future.all(forwarding.serve(sid -> {
       SocketIoClient client = clients.get(sid);
       return client == null ? null : client.session();
-    }), vertx.eventBus().<JsonObject>consumer(Addresses.SOCKETIO_ROOM_EMIT, this::onRoomEmit).completion())
+    }), deps.bridge().serve(clients::get),
+        vertx.eventBus().<JsonObject>consumer(Addresses.SOCKETIO_ROOM_EMIT, this::onRoomEmit).completion())
         .mapEmpty();
   }
 

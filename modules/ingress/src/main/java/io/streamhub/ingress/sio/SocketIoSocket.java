@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * At most {@link #MAX_IN_FLIGHT} protocol requests are handled at once and {@link #MAX_PENDING_ACKS} acks awaited;
  * beyond, a request is refused with {@code backpressure} and {@code emitWithAck} fails (nothing accepted is dropped).
  */
-final class SocketIoSocket implements ClientConnection, SocketIoConnection {
+final class SocketIoSocket implements ClientConnection, SocketIoConnection, NamespaceMember {
 
   private static final Logger LOG = LoggerFactory.getLogger(SocketIoSocket.class);
 
@@ -55,6 +55,7 @@ final class SocketIoSocket implements ClientConnection, SocketIoConnection {
   private final NamespaceRooms rooms;
   private final EngineIoTimers timers;
   private final ConnectionHub hub;
+  private final ParkedSockets parked;
   private final String pid;
   private final PacketHistory history;
   private SocketLink link;
@@ -79,6 +80,7 @@ final class SocketIoSocket implements ClientConnection, SocketIoConnection {
     this.link = link;
     this.dispatcher = dispatcher;
     this.hub = deps.hub();
+    this.parked = deps.parked();
     this.pid = pid;
     this.history = pid == null ? null : new PacketHistory(historySize);
     this.app = app;
@@ -231,8 +233,24 @@ final class SocketIoSocket implements ClientConnection, SocketIoConnection {
     }
   }
 
+  @Override
+  public void clientLeft() {
+    end();
+  }
+
+  /** The client's connection dropped: the socket waits for its client when it can be recovered, else it ends. */
+  @Override
+  public void dropped(String reason) {
+    if (SocketIoClient.RECOVERABLE.contains(reason) && recoverable()) {
+      parked.park(this);
+    } else {
+      end();
+    }
+  }
+
   /** An EVENT from the client: {@code [name, args...]}, with an ack id when it wants an answer. */
-  void onEvent(String event, JsonArray args, Long ackId) {
+  @Override
+  public void onEvent(String event, JsonArray args, Long ackId) {
     if (dispatcher != null && dispatcher.has(event)) {
       onProtocolEvent(event, args, ackId);
       return;
@@ -253,7 +271,8 @@ final class SocketIoSocket implements ClientConnection, SocketIoConnection {
   }
 
   /** An ACK from the client for an {@link #emitWithAck}. */
-  void onAck(long ackId, JsonArray args) {
+  @Override
+  public void onAck(long ackId, JsonArray args) {
     Promise<JsonArray> answer = pendingAcks.remove(ackId);
     if (answer != null) {
       answer.complete(args);
