@@ -9,12 +9,13 @@
 #   deploy/local-cluster.sh status                what runs, and each node's /ready
 #
 # Environment: HTTP_BASE_PORT (8081), CLUSTER_BASE_PORT (5701), STORE_PORT (27117), LB_PORT (8080), READY_TIMEOUT_S
-# (120), JAVA_OPTS (extra JVM flags, e.g. -Xmx512m), NGINX (nginx binary, default: nginx on the PATH or /usr/sbin).
+# (120), JAVA_OPTS (extra JVM flags, e.g. -Xmx512m), NGINX (nginx binary, default: nginx on the PATH or /usr/sbin),
+# RUN_DIR (where configs, pid files and logs go; default deploy/run). STREAMHUB_* variables reach every node.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$root/modules/server/target/streamhub.jar"
-run="$root/deploy/run"
+run="${RUN_DIR:-$root/deploy/run}"
 http_base="${HTTP_BASE_PORT:-8081}"
 cluster_base="${CLUSTER_BASE_PORT:-5701}"
 store_port="${STORE_PORT:-27117}"
@@ -24,7 +25,7 @@ ready_timeout_s="${READY_TIMEOUT_S:-120}"
 stop_timeout_s=20
 
 usage() {
-  sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   exit 2
 }
 

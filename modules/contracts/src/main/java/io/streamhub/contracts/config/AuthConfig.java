@@ -141,10 +141,13 @@ public record AuthConfig(Jwt jwt, boolean pressureRequired, boolean replayRequir
 
   /** Whether a WebSocket upgrade with this {@code Origin} may proceed; {@code null} (no header: not a browser) may. */
   public boolean originAllowed(String origin) {
-    if (origin == null || allowedOrigins.isEmpty() || allowedOrigins.contains(ANY_ORIGIN)) {
-      return true;
-    }
-    return allowedOrigins.stream().anyMatch(allowed -> allowed.equalsIgnoreCase(origin));
+    return originIn(allowedOrigins, origin);
+  }
+
+  /** Whether {@code origin} is allowed by a list where empty or {@value #ANY_ORIGIN} allows any; null always is. */
+  static boolean originIn(List<String> allowed, String origin) {
+    return origin == null || allowed.isEmpty() || allowed.contains(ANY_ORIGIN)
+        || allowed.stream().anyMatch(entry -> entry.equalsIgnoreCase(origin));
   }
 
   /**

@@ -58,8 +58,7 @@ public record SocketIoConfig(boolean enabled, long pingIntervalMs, long pingTime
 
   /** Whether a request with this {@code Origin} may proceed; {@code null} (not a browser) may. */
   public boolean originAllowed(String origin) {
-    return origin == null || allowedOrigins.isEmpty() || allowedOrigins.contains("*")
-        || allowedOrigins.stream().anyMatch(allowed -> allowed.equalsIgnoreCase(origin));
+    return AuthConfig.originIn(allowedOrigins, origin);
   }
 
   static SocketIoConfig read(ConfigReader r) {
