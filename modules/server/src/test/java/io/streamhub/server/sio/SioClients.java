@@ -22,6 +22,8 @@ public final class SioClients {
       + "`apt-get install -y --no-install-recommends python3-socketio python3-websocket python3-requests` and "
       + "`npm ci --prefix modules/server/src/test/clients`";
 
+  private static List<String> lookedUp;
+
   private SioClients() {
   }
 
@@ -38,6 +40,26 @@ public final class SioClients {
    * install step.
    */
   public static void requireInstalled() {
+    List<String> missing = missing();
+    if (missing.isEmpty()) {
+      return;
+    }
+    String message = "Socket.IO test clients missing: " + String.join(", ", missing) + "; " + INSTALL;
+    if ("true".equals(System.getenv("CI"))) {
+      Assertions.fail(message);
+    }
+    Assumptions.abort(message);
+  }
+
+  /** What is missing, looked up once per test JVM (it starts a node and a python process). */
+  private static synchronized List<String> missing() {
+    if (lookedUp == null) {
+      lookedUp = lookUpMissing();
+    }
+    return lookedUp;
+  }
+
+  private static List<String> lookUpMissing() {
     List<String> missing = new ArrayList<>();
     for (String module : List.of("socket.io-client", "socket.io")) {
       if (!Files.isDirectory(dir().resolve("node_modules").resolve(module))) {
@@ -50,14 +72,7 @@ public final class SioClients {
     if (!runs(PYTHON, "-c", "import socketio")) {
       missing.add("python3-socketio for " + PYTHON);
     }
-    if (missing.isEmpty()) {
-      return;
-    }
-    String message = "Socket.IO test clients missing: " + String.join(", ", missing) + "; " + INSTALL;
-    if ("true".equals(System.getenv("CI"))) {
-      Assertions.fail(message);
-    }
-    Assumptions.abort(message);
+    return List.copyOf(missing);
   }
 
   private static boolean runs(String... command) {
