@@ -1,10 +1,28 @@
 // Interactive driver of one socket.io-client connection, for Streamhub's integration tests (see SioDriver.java).
-// Commands arrive as JSON lines on stdin; everything that happens is reported as JSON lines on stdout.
+// sio_driver.py speaks the same protocol with python-socketio. It connects at start:
 //
 //   node sio-driver.mjs --url http://127.0.0.1:PORT [--namespace /] [--transports polling|websocket|polling,websocket]
 //                       [--auth '{"token":"..."}'] [--reconnection true|false] [--reconnection-delay-ms N]
 //
-// Binary values travel as {"$bin":"<base64>"} both ways (recursively inside arrays and objects).
+// stdin, one JSON command a line:
+//   {"op":"emit","event":E,"args":[...],"ack":true|false,"ref":REF}  ack:true -> an "ack" line with that ref
+//   {"op":"reply_to","event":E,"args":[...]}  from now on, ack the server's E (sent with an ack) with args at once
+//   {"op":"ack","ack_id":N,"args":[...]}     ack an event line's ack_id later (when no reply_to was set for it)
+//   {"op":"disconnect"} {"op":"connect"}     socket.disconnect() / socket.connect()
+//   {"op":"drop_transport"}                  socket.io.engine.close(): a network cut; the client reconnects itself
+//   {"op":"exit"}                            disconnect and exit 0 (closing stdin does the same)
+// stdout, one JSON object a line:
+//   {"type":"connect","id":ID,"recovered":BOOL,"transport":"polling"|"websocket"}
+//   {"type":"connect_error","message":M,"data":D|null}
+//   {"type":"disconnect","reason":R}
+//   {"type":"upgrade","transport":"websocket"}
+//   {"type":"event","event":E,"args":[...]}              plus "ack_id":N when the server asked for an ack
+//   {"type":"acked","event":E,"ack_id":N,"args":[...]}   the driver acked it (reply_to or ack)
+//   {"type":"ack","ref":REF,"args":[...]}                the server acked an emit
+//   {"type":"error","message":M}                         a bad command or a failed op; the driver goes on
+// Binary values are {"$bin":"<base64>"} both ways, anywhere in args. A server with connection state recovery appends
+// its offset (a string) to the args of stored events: "event" lines show it as the last arg, as the client sees it.
+// On a recovered connect, socket.io-client delivers the missed events before its "connect" line.
 import { io } from "socket.io-client";
 import { createInterface } from "node:readline";
 
