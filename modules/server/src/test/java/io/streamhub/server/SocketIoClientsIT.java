@@ -44,7 +44,7 @@ class SocketIoClientsIT {
   }
 
   @BeforeEach
-  void clients() {
+  void requireClients() {
     SioClients.requireInstalled();
   }
 
