@@ -63,6 +63,22 @@ final class PollingClient {
     return http.get(port(), "127.0.0.1", "/socket.io/?EIO=4&transport=polling&sid=" + sid).send();
   }
 
+  /** Opens a session and connects to {@code /} with {@code auth}; returns the CONNECT answer's data (sid, pid). */
+  JsonObject connect(JsonObject auth) {
+    open();
+    send("40" + auth.encode());
+    String connect = next();
+    assertThat(connect).startsWith("40{");
+    return new JsonObject(connect.substring(2));
+  }
+
+  /** The next packet, which must be an event of {@code /}: its {@code [name, args...]}. */
+  io.vertx.core.json.JsonArray event() {
+    String packet = next();
+    assertThat(packet).startsWith("42[");
+    return new io.vertx.core.json.JsonArray(packet.substring(2));
+  }
+
   /** Sends Engine.IO packets in one POST and expects {@code ok}. */
   void send(String... packets) {
     HttpResponse<Buffer> response = post("EIO=4&transport=polling&sid=" + sid, String.join("\u001e", packets));

@@ -30,20 +30,6 @@ class SocketIoBridgeTest {
     second = IngressFixture.deploy(vertx, recovery);
   }
 
-  private static JsonObject connect(PollingClient client, JsonObject auth) {
-    client.open();
-    client.send("40" + auth.encode());
-    String connect = client.next();
-    assertThat(connect).startsWith("40{");
-    return new JsonObject(connect.substring(2));
-  }
-
-  private static JsonArray event(PollingClient client) {
-    String packet = client.next();
-    assertThat(packet).startsWith("42[");
-    return new JsonArray(packet.substring(2));
-  }
-
   private static int n(JsonArray message) {
     return message.getJsonObject(1).getJsonObject("data").getInteger("n");
   }
@@ -52,8 +38,8 @@ class SocketIoBridgeTest {
   @DisplayName("A socket recovered on another node keeps its rooms: missed and live events arrive, requests still work")
   void recoversAcrossNodes() {
     PollingClient before = new PollingClient(vertx, first);
-    JsonObject ids = connect(before, new JsonObject());
-    String offset = event(before).getString(2);
+    JsonObject ids = before.connect(new JsonObject());
+    String offset = before.event().getString(2);
     before.send("421[\"subscribe\",{\"room\":\"feed\"}]");
     assertThat(before.next()).startsWith("431[");
     before.send("1");
@@ -61,27 +47,27 @@ class SocketIoBridgeTest {
       publisher.ok("publish", new JsonObject().put("room", "feed").put("data", new JsonObject().put("n", 1)));
 
       PollingClient after = new PollingClient(vertx, second);
-      JsonObject recovered = connect(after, new JsonObject().put("pid", ids.getString("pid")).put("offset", offset));
+      JsonObject recovered = after.connect(new JsonObject().put("pid", ids.getString("pid")).put("offset", offset));
       assertThat(recovered.getString("sid")).isEqualTo(ids.getString("sid"));
-      assertThat(n(event(after))).isEqualTo(1);
+      assertThat(n(after.event())).isEqualTo(1);
 
       publisher.ok("publish", new JsonObject().put("room", "feed").put("data", new JsonObject().put("n", 2)));
-      JsonArray live = event(after);
+      JsonArray live = after.event();
       assertThat(n(live)).isEqualTo(2);
 
       after.send("422[\"subscribe\",{\"room\":\"second-room\"}]");
       assertThat(after.next()).isEqualTo("432[{\"room\":\"second-room\",\"subscribed\":true}]");
       publisher.ok("publish", new JsonObject().put("room", "second-room").put("data", new JsonObject().put("n", 3)));
-      assertThat(n(event(after))).isEqualTo(3);
+      assertThat(n(after.event())).isEqualTo(3);
 
       after.send("1");
       publisher.ok("publish", new JsonObject().put("room", "feed").put("data", new JsonObject().put("n", 4)));
       PollingClient third = new PollingClient(vertx, first);
-      JsonObject again = connect(third, new JsonObject().put("pid", ids.getString("pid"))
+      JsonObject again = third.connect(new JsonObject().put("pid", ids.getString("pid"))
           .put("offset", live.getString(2)));
       assertThat(again.getString("sid")).isEqualTo(ids.getString("sid"));
-      assertThat(n(event(third))).isEqualTo(3);
-      assertThat(n(event(third))).isEqualTo(4);
+      assertThat(n(third.event())).isEqualTo(3);
+      assertThat(n(third.event())).isEqualTo(4);
     }
   }
 }

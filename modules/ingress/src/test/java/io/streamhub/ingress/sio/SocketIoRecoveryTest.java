@@ -27,21 +27,6 @@ class SocketIoRecoveryTest {
         new JsonObject().put("enabled", true).put("max_buffered_packets", 5))));
   }
 
-  /** Connects to {@code /} with {@code auth}, returns the CONNECT data (sid, pid). */
-  private static JsonObject connect(PollingClient client, JsonObject auth) {
-    client.open();
-    client.send("40" + auth.encode());
-    String connect = client.next();
-    assertThat(connect).startsWith("40{");
-    return new JsonObject(connect.substring(2));
-  }
-
-  private static JsonArray event(PollingClient client) {
-    String packet = client.next();
-    assertThat(packet).startsWith("42[");
-    return new JsonArray(packet.substring(2));
-  }
-
   private void publish(WsClient publisher, int n) {
     publisher.ok("publish", new JsonObject().put("room", "feed").put("data", new JsonObject().put("n", n)));
   }
@@ -50,15 +35,15 @@ class SocketIoRecoveryTest {
   @DisplayName("A client that reconnects with its pid and offset gets its socket back and every event it missed")
   void recovers() {
     PollingClient first = new PollingClient(vertx, port);
-    JsonObject ids = connect(first, new JsonObject());
+    JsonObject ids = first.connect(new JsonObject());
     assertThat(ids.getString("pid")).isNotBlank();
-    JsonArray connected = event(first);
+    JsonArray connected = first.event();
     assertThat(connected.getString(0)).isEqualTo("connected");
     first.send("421[\"subscribe\",{\"room\":\"feed\"}]");
     assertThat(first.next()).startsWith("431[");
     try (WsClient publisher = WsClient.connect(vertx, port)) {
       publish(publisher, 1);
-      JsonArray one = event(first);
+      JsonArray one = first.event();
       assertThat(one.getJsonObject(1).getJsonObject("data").getInteger("n")).isEqualTo(1);
       String offset = one.getString(2);
 
@@ -67,13 +52,13 @@ class SocketIoRecoveryTest {
       publish(publisher, 3);
 
       PollingClient second = new PollingClient(vertx, port);
-      JsonObject recovered = connect(second, new JsonObject().put("pid", ids.getString("pid")).put("offset", offset));
+      JsonObject recovered = second.connect(new JsonObject().put("pid", ids.getString("pid")).put("offset", offset));
       assertThat(recovered.getString("sid")).isEqualTo(ids.getString("sid"));
       assertThat(recovered.getString("pid")).isEqualTo(ids.getString("pid"));
-      assertThat(event(second).getJsonObject(1).getJsonObject("data").getInteger("n")).isEqualTo(2);
-      assertThat(event(second).getJsonObject(1).getJsonObject("data").getInteger("n")).isEqualTo(3);
+      assertThat(second.event().getJsonObject(1).getJsonObject("data").getInteger("n")).isEqualTo(2);
+      assertThat(second.event().getJsonObject(1).getJsonObject("data").getInteger("n")).isEqualTo(3);
       publish(publisher, 4);
-      assertThat(event(second).getJsonObject(1).getJsonObject("data").getInteger("n")).isEqualTo(4);
+      assertThat(second.event().getJsonObject(1).getJsonObject("data").getInteger("n")).isEqualTo(4);
     }
   }
 
@@ -81,8 +66,8 @@ class SocketIoRecoveryTest {
   @DisplayName("A client that missed more events than are kept, or brings an unknown pid, gets a fresh socket")
   void freshWhenUnrecoverable() {
     PollingClient first = new PollingClient(vertx, port);
-    JsonObject ids = connect(first, new JsonObject());
-    String offset = event(first).getString(2);
+    JsonObject ids = first.connect(new JsonObject());
+    String offset = first.event().getString(2);
     first.send("421[\"subscribe\",{\"room\":\"feed\"}]");
     first.next();
     first.send("1");
@@ -92,12 +77,12 @@ class SocketIoRecoveryTest {
       }
     }
     PollingClient late = new PollingClient(vertx, port);
-    JsonObject fresh = connect(late, new JsonObject().put("pid", ids.getString("pid")).put("offset", offset));
+    JsonObject fresh = late.connect(new JsonObject().put("pid", ids.getString("pid")).put("offset", offset));
     assertThat(fresh.getString("sid")).isNotEqualTo(ids.getString("sid"));
-    assertThat(event(late).getString(0)).isEqualTo("connected");
+    assertThat(late.event().getString(0)).isEqualTo("connected");
 
     PollingClient stranger = new PollingClient(vertx, port);
-    JsonObject other = connect(stranger, new JsonObject().put("pid", "nobody.1234").put("offset", "1"));
+    JsonObject other = stranger.connect(new JsonObject().put("pid", "nobody.1234").put("offset", "1"));
     assertThat(other.getString("sid")).isNotEqualTo(ids.getString("sid"));
   }
 }
