@@ -7,6 +7,8 @@
 #                                                 with --nginx also a private nginx on LB_PORT in front of them
 #   deploy/local-cluster.sh stop                  stop nginx, the nodes (SIGTERM: graceful), then the store
 #   deploy/local-cluster.sh status                what runs, and each node's /ready
+#   deploy/local-cluster.sh nginx [N]             only nginx, in front of N nodes started some other way on
+#                                                 HTTP_BASE_PORT.. (e.g. nodes embedded in an application)
 #
 # Environment: HTTP_BASE_PORT (8081), CLUSTER_BASE_PORT (5701), STORE_PORT (27117), LB_PORT (8080), READY_TIMEOUT_S
 # (120), JAVA_OPTS (extra JVM flags, e.g. -Xmx512m), NGINX (nginx binary, default: nginx on the PATH or /usr/sbin),
@@ -25,7 +27,7 @@ ready_timeout_s="${READY_TIMEOUT_S:-120}"
 stop_timeout_s=20
 
 usage() {
-  sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   exit 2
 }
 
@@ -204,6 +206,11 @@ status() {
 
 case "${1:-}" in
   start) shift; start "$@" ;;
+  nginx)
+    [[ "${2:-3}" =~ ^[1-9][0-9]*$ ]] || usage
+    mkdir -p "$run"
+    if running "$run/nginx.pid"; then echo "nginx already runs ($run/nginx.pid); run: $0 stop" >&2; exit 1; fi
+    start_nginx "${2:-3}" ;;
   stop) stop ;;
   status) status ;;
   *) usage ;;

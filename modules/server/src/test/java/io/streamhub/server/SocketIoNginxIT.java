@@ -28,13 +28,13 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Three nodes behind round-robin nginx, without sticky sessions")
 class SocketIoNginxIT {
 
-  private static final Path ROOT = SioClients.dir().resolve("../../../../..").normalize();
+  static final Path ROOT = SioClients.dir().resolve("../../../../..").normalize();
   private static final Path RUN = ROOT.resolve("modules/server/target/nginx-cluster");
   private static Map<String, String> env;
   private static String url;
 
-  @BeforeAll
-  static void start() throws Exception {
+  /** The clients and nginx; skipped locally when missing, a failure on CI (see {@link SioClients}). */
+  static void requireNginx() {
     SioClients.requireInstalled();
     if (!Files.isExecutable(Path.of("/usr/sbin/nginx"))) {
       String message = "nginx is not installed; run .ci/run's test dependencies step (apt-get install nginx)";
@@ -43,25 +43,30 @@ class SocketIoNginxIT {
       }
       Assumptions.abort(message);
     }
+  }
+
+  @BeforeAll
+  static void start() throws Exception {
+    requireNginx();
     int lb = NodeFixture.freePort();
     env = Map.of("RUN_DIR", RUN.toString(), "LB_PORT", String.valueOf(lb),
         "HTTP_BASE_PORT", String.valueOf(freeRun()), "CLUSTER_BASE_PORT", String.valueOf(freeRun()),
         "STORE_PORT", String.valueOf(NodeFixture.freePort()), "JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC",
         "STREAMHUB_SOCKETIO_RECOVERY_ENABLED", "true", "STREAMHUB_REPLAY_DELAY_MIN_MS", "20",
         "STREAMHUB_REPLAY_DELAY_MAX_MS", "40");
-    script("start", "3", "--nginx");
+    script(env, "start", "3", "--nginx");
     url = "http://127.0.0.1:" + lb;
   }
 
   @AfterAll
   static void stop() throws Exception {
     if (env != null) {
-      script("stop");
+      script(env, "stop");
     }
   }
 
   /** The first of three consecutive ports free right now. */
-  private static int freeRun() {
+  static int freeRun() {
     for (int attempt = 0; attempt < 50; attempt++) {
       int base = 20_000 + (int) (Math.random() * 30_000);
       try (var a = new java.net.ServerSocket(base); var b = new java.net.ServerSocket(base + 1);
@@ -74,11 +79,12 @@ class SocketIoNginxIT {
     throw new IllegalStateException("no three consecutive free ports");
   }
 
-  private static void script(String... args) throws Exception {
+  /** Runs deploy/local-cluster.sh with {@code environment}; it must succeed. */
+  static void script(Map<String, String> environment, String... args) throws Exception {
     ProcessBuilder builder = new ProcessBuilder(java.util.stream.Stream.concat(
         java.util.stream.Stream.of(ROOT.resolve("deploy/local-cluster.sh").toString()), java.util.Arrays.stream(args))
         .toList()).redirectErrorStream(true);
-    builder.environment().putAll(env);
+    builder.environment().putAll(environment);
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("local-cluster.sh %s finished", args[0]).isTrue();
