@@ -70,6 +70,36 @@ class SocketIoPollingTest {
   }
 
   @Test
+  @DisplayName("A second poll while one is held is refused with 400 and closes the session; the held one gets close")
+  void duplicatePoll() {
+    client.open();
+    io.vertx.core.Future<HttpResponse<Buffer>> held = client.pollAsync();
+    client.send("40");
+    assertThat(WsClient.await(held).bodyAsString()).startsWith("40{");
+    assertThat(client.next()).startsWith("42[\"connected\"");
+    io.vertx.core.Future<HttpResponse<Buffer>> one = client.pollAsync();
+    io.vertx.core.Future<HttpResponse<Buffer>> other = client.pollAsync();
+    java.util.List<HttpResponse<Buffer>> answers = java.util.List.of(WsClient.await(one), WsClient.await(other));
+    assertThat(answers).anySatisfy(held -> assertThat(held.bodyAsString()).isEqualTo("1"));
+    assertThat(answers).anySatisfy(refused -> {
+      assertThat(refused.statusCode()).isEqualTo(400);
+      assertThat(error(refused).getInteger("code")).isEqualTo(3);
+    });
+    assertThat(client.get("EIO=4&transport=polling&sid=" + client.sid()).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  @DisplayName("A POST that is not an Engine.IO payload gets 400 and closes the session")
+  void badPacket() {
+    client.open();
+    HttpResponse<Buffer> bad = client.post("EIO=4&transport=polling&sid=" + client.sid(), "9nonsense");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    HttpResponse<Buffer> after = client.get("EIO=4&transport=polling&sid=" + client.sid());
+    assertThat(after.statusCode()).isEqualTo(400);
+    assertThat(error(after).getInteger("code")).isEqualTo(1);
+  }
+
+  @Test
   @DisplayName("A browser origin outside socketio.allowed_origins is refused with 403; an allowed one gets CORS headers")
   void origins() {
     HttpResponse<Buffer> refused = WsClient.await(io.vertx.ext.web.client.WebClient.create(vertx)
