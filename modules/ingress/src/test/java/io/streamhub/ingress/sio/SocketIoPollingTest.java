@@ -80,7 +80,7 @@ class SocketIoPollingTest {
     io.vertx.core.Future<HttpResponse<Buffer>> one = client.pollAsync();
     io.vertx.core.Future<HttpResponse<Buffer>> other = client.pollAsync();
     java.util.List<HttpResponse<Buffer>> answers = java.util.List.of(WsClient.await(one), WsClient.await(other));
-    assertThat(answers).anySatisfy(held -> assertThat(held.bodyAsString()).isEqualTo("1"));
+    assertThat(answers).anySatisfy(closed -> assertThat(closed.bodyAsString()).isEqualTo("1"));
     assertThat(answers).anySatisfy(refused -> {
       assertThat(refused.statusCode()).isEqualTo(400);
       assertThat(error(refused).getInteger("code")).isEqualTo(3);
