@@ -35,7 +35,7 @@ async function connect(url, deflate, onMessage = () => {}) {
   socket.on("message", onMessage);
   await new Promise((resolve, reject) => {
     socket.once("connect", resolve);
-    socket.once("connect_error", reject);
+    socket.once("connect_error", (e) => reject(new Error(`${url}: ${e.message}`)));
   });
   return socket;
 }
