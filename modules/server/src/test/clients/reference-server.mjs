@@ -1,11 +1,14 @@
 // The reference Node socket.io 4.8 server: validates the test drivers (SocketIoDriversIT) and is the baseline that
 // Streamhub's Socket.IO server is compared with. `node reference-server.mjs --port 0` prints {"port":N} once listening.
 //
-// Namespace "/", connection state recovery on (2 min). Middleware: auth {token:"bad"} is rejected with
-// Error("unauthorized") and data {code:"unauthorized"}. Events:
+// Namespace "/", connection state recovery on (2 min) unless `--recovery false` (benchmarks: Streamhub's default).
+// Middleware: auth {token:"bad"} is rejected with Error("unauthorized") and data {code:"unauthorized"}. Events:
 //   echo ...args, ack          -> ack(...args) (Buffers come back as Buffers)
 //   join {room}, ack           -> socket.join(room), ack({room})
-//   publish {room, data}, ack  -> io.to(room).emit("message", {room, data}), ack({room})
+//   subscribe {room}, ack      -> socket.join(room), ack({room, subscribed: true})  (as Streamhub)
+//   publish {room, data}, ack  -> io.to(room).emit("message", {room, seq, data}), ack({room, seq}) with seq counting
+//                                 per room from 1 (as Streamhub: only the room's members get it, the publisher too
+//                                 only if it is one)
 //   ask_client payload?        -> emits "question" (payload) with an ack; then emits "answer" with the acked args
 //   emit_later {count?, intervalMs?} -> emits "tick" {n} for n = 1..count (20) every intervalMs (100), ack({count})
 import { createServer } from "node:http";
@@ -17,10 +20,12 @@ function arg(name, fallback) {
 }
 
 const httpServer = createServer();
+const recovery = arg("recovery", "true") !== "false";
 const io = new Server(httpServer, {
   cors: { origin: "*" },
-  connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: true },
+  ...(recovery && { connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: true } }),
 });
+const seqs = new Map();
 
 io.use((socket, next) => {
   if (socket.handshake.auth?.token === "bad") {
@@ -47,11 +52,19 @@ io.on("connection", (socket) => {
     socket.join(room);
     ack({ room });
   });
+  socket.on("subscribe", (...args) => {
+    const ack = ackOf(args);
+    const { room } = args[0] ?? {};
+    socket.join(room);
+    ack({ room, subscribed: true });
+  });
   socket.on("publish", (...args) => {
     const ack = ackOf(args);
     const { room, data } = args[0] ?? {};
-    io.to(room).emit("message", { room, data });
-    ack({ room });
+    const seq = (seqs.get(room) ?? 0) + 1;
+    seqs.set(room, seq);
+    io.to(room).emit("message", { room, seq, data });
+    ack({ room, seq });
   });
   socket.on("ask_client", (...args) => {
     const ack = ackOf(args);

@@ -115,10 +115,12 @@ class SocketIoDriversIT {
       publisher.awaitConnect();
       assertThat(member.emitWithAck("join", new JsonArray().add(new JsonObject().put("room", room))))
           .isEqualTo(new JsonArray().add(new JsonObject().put("room", room)));
-      publisher.emitWithAck("publish", new JsonArray().add(new JsonObject().put("room", room).put("data", data)));
+      JsonArray published = new JsonArray().add(new JsonObject().put("room", room).put("data", data));
+      assertThat(publisher.emitWithAck("publish", published))
+          .isEqualTo(new JsonArray().add(new JsonObject().put("room", room).put("seq", 1)));
       JsonObject message = member.awaitEvent("message");
       assertThat(message.getJsonArray("args").getJsonObject(0))
-          .isEqualTo(new JsonObject().put("room", room).put("data", data));
+          .isEqualTo(new JsonObject().put("room", room).put("seq", 1).put("data", data));
       assertThat(message.containsKey("ack_id")).isFalse();
       // The publish ack follows any message to the publisher on the same connection: none came.
       assertThat(publisher.takeAll(line -> "event".equals(line.getString("type")))).isEmpty();
