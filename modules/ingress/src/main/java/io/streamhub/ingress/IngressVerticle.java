@@ -217,7 +217,9 @@ public final class IngressVerticle extends VerticleBase {
   private Future<HttpServer> listen() {
     int frameLimit = config.ws().maxFrameBytes();
     HttpServerOptions options = new HttpServerOptions().setHost(config.http().host()).setPort(config.http().port())
-        .setMaxWebSocketFrameSize(frameLimit).setMaxWebSocketMessageSize(frameLimit);
+        .setMaxWebSocketFrameSize(frameLimit).setMaxWebSocketMessageSize(frameLimit)
+        .setPerMessageWebSocketCompressionSupported(config.ws().compression())
+        .setPerFrameWebSocketCompressionSupported(config.ws().compression());
     Router router = Router.router(vertx);
     router.route("/ws").handler(new JsonWsEndpoint(() -> config, hub, dispatcher, metrics)::upgrade);
     if (socketIo != null) {
