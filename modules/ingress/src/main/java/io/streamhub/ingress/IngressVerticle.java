@@ -216,7 +216,10 @@ public final class IngressVerticle extends VerticleBase {
 
   private Future<HttpServer> listen() {
     int frameLimit = config.ws().maxFrameBytes();
-    HttpServerOptions options = new HttpServerOptions().setHost(config.http().host()).setPort(config.http().port())
+    // Port 0 (tests) with several instances: Vert.x shares one random port among servers listening on the same
+    // negative port, so every instance gets the port the first one bound.
+    int port = config.http().port() == 0 && config.http().ingressInstances() > 1 ? -1 : config.http().port();
+    HttpServerOptions options = new HttpServerOptions().setHost(config.http().host()).setPort(port)
         .setMaxWebSocketFrameSize(frameLimit).setMaxWebSocketMessageSize(frameLimit)
         .setPerMessageWebSocketCompressionSupported(config.ws().compression())
         .setPerFrameWebSocketCompressionSupported(config.ws().compression());

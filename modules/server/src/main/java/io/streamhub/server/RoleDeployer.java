@@ -74,9 +74,14 @@ final class RoleDeployer {
       chain = chain.compose(v -> deploy("dashboard", new DashboardVerticle(config, states, node.nodeId())));
     }
     if (config.has(Role.INGRESS)) {
-      IngressVerticle ingress = new IngressVerticle(config, roomDirectory(), node.nodeId(), socketIo);
+      RoomDirectory directory = roomDirectory();
+      IngressVerticle ingress = new IngressVerticle(config, directory, node.nodeId(), socketIo);
       httpPort = ingress::actualPort;
       chain = chain.compose(v -> deploy("ingress", ingress));
+      for (int i = 2; i <= config.http().ingressInstances(); i++) {
+        String name = "ingress " + i;
+        chain = chain.compose(v -> deploy(name, new IngressVerticle(config, directory, node.nodeId(), socketIo)));
+      }
     } else {
       OpsOnlyVerticle ops = new OpsOnlyVerticle(config.http());
       httpPort = ops::actualPort;

@@ -7,16 +7,18 @@ import io.vertx.core.json.JsonObject;
  *
  * @param host interface to bind
  * @param port TCP port; 0 picks a free one (tests)
+ * @param ingressInstances ingress verticles sharing the port, each on its own event loop with its own share of the
+ *     connections (Vert.x spreads new connections over them); more use more cores for socket I/O
  */
-public record HttpConfig(String host, int port) {
+public record HttpConfig(String host, int port, int ingressInstances) {
 
   static HttpConfig read(ConfigReader r) {
-    HttpConfig c = new HttpConfig(r.string("host"), r.port("port", true));
+    HttpConfig c = new HttpConfig(r.string("host"), r.port("port", true), r.intIn("ingress_instances", 1, 64));
     r.rejectUnknown();
     return c;
   }
 
   JsonObject toJson() {
-    return new JsonObject().put("host", host).put("port", port);
+    return new JsonObject().put("host", host).put("port", port).put("ingress_instances", ingressInstances);
   }
 }
