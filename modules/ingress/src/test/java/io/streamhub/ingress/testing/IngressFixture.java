@@ -15,7 +15,9 @@ public final class IngressFixture {
   }
 
   public static StreamhubConfig config(JsonObject overrides) {
-    JsonObject base = new JsonObject().put("http", new JsonObject().put("host", "127.0.0.1").put("port", 0));
+    // One verticle per deployment here: each test ingress is its own "node" with its own port.
+    JsonObject base = new JsonObject().put("http", new JsonObject().put("host", "127.0.0.1").put("port", 0)
+        .put("ingress_instances", 1));
     return ConfigLoader.withOverrides(ConfigLoader.merge(base, overrides));
   }
 
