@@ -1,15 +1,15 @@
 package io.streamhub.server;
 
+import io.streamhub.contracts.config.StreamhubConfig;
+import io.streamhub.contracts.ops.Readiness;
 import io.streamhub.ingress.sio.SocketIoNamespace;
 import io.streamhub.ingress.sio.SocketIoNamespaces;
 import io.streamhub.ingress.sio.SocketIoServer;
-import java.util.function.Consumer;
-import io.streamhub.contracts.config.StreamhubConfig;
-import io.streamhub.contracts.ops.Readiness;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

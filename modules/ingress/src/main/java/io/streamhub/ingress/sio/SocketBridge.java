@@ -2,8 +2,8 @@ package io.streamhub.ingress.sio;
 
 import io.streamhub.contracts.Addresses;
 import io.streamhub.contracts.FailureCodes;
-import io.streamhub.contracts.socketio.BridgeFrame;
 import io.streamhub.contracts.socketio.BridgeFrame.Kind;
+import io.streamhub.contracts.socketio.BridgeFrame;
 import io.streamhub.ingress.protocol.CloseCodes;
 import io.streamhub.ingress.socketio.EngineIoPacket;
 import io.streamhub.ingress.socketio.SocketIoDecoder;

@@ -1,7 +1,9 @@
 package io.streamhub.ingress.sio;
 
+import io.streamhub.contracts.Addresses;
 import io.streamhub.contracts.config.SocketIoConfig;
 import io.streamhub.contracts.config.StreamhubConfig;
+import io.streamhub.contracts.socketio.RoomEmit;
 import io.streamhub.ingress.ConnectionHub;
 import io.streamhub.ingress.IngressMetrics;
 import io.streamhub.ingress.http.BearerAuth;
@@ -12,19 +14,15 @@ import io.streamhub.ingress.socketio.EngineIoHandshake;
 import io.streamhub.ingress.socketio.EngineIoPostResult;
 import io.streamhub.ingress.socketio.EngineIoSession;
 import io.streamhub.ingress.socketio.EngineIoTimers;
-import io.streamhub.contracts.Addresses;
-import io.streamhub.contracts.socketio.RoomEmit;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.Message;
-import io.vertx.core.json.JsonObject;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -32,6 +30,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code /socket.io/}: Engine.IO v4 over HTTP long-polling and WebSocket, with the polling → WebSocket upgrade, for
