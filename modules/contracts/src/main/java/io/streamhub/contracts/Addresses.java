@@ -246,6 +246,9 @@ public final class Addresses {
   /** Prefix of the per-ingress-instance address of recovered sockets bridged between nodes, see {@link #socketIoBridge}. */
   private static final String SOCKETIO_BRIDGE_PREFIX = "socketio.bridge.v1.";
 
+  /** Prefix of the per-ingress-instance address of relayed Engine.IO WebSockets, see {@link #socketIoWsRelay}. */
+  private static final String SOCKETIO_WS_RELAY_PREFIX = "socketio.ws.relay.v1.";
+
   private Addresses() {
   }
 
@@ -294,5 +297,14 @@ public final class Addresses {
    */
   public static String socketIoBridge(String memberId) {
     return SOCKETIO_BRIDGE_PREFIX + memberId;
+  }
+
+  /**
+   * The address of one ingress instance for Engine.IO WebSockets relayed between nodes: a WebSocket upgrade that a
+   * load balancer sent to another node than its session's is accepted there and its frames travel over this address
+   * to and from the session's ingress. Body: {@link io.streamhub.contracts.socketio.WsRelayFrame}.
+   */
+  public static String socketIoWsRelay(String memberId) {
+    return SOCKETIO_WS_RELAY_PREFIX + memberId;
   }
 }

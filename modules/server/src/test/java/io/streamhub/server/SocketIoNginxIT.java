@@ -100,6 +100,22 @@ class SocketIoNginxIT {
   }
 
   @Test
+  @DisplayName("A default client upgrades to WebSocket through the balancer, relayed to its session's node")
+  void upgradeThroughRoundRobin() {
+    try (SioDriver client = SioDriver.node(url).start()) {
+      client.awaitConnect();
+      assertThat(client.awaitType("upgrade").getString("transport")).isEqualTo("websocket");
+      JsonObject joined = client.emitWithAck("join_stream", new JsonArray().add(new JsonObject()
+          .put("visitor_id", "nginx-upgraded"))).getJsonObject(0);
+      assertThat(joined.getString("stream_id")).isNotBlank();
+      for (long seq = 1; seq <= 5; seq++) {
+        assertThat(client.awaitEvent("prediction").getJsonArray("args").getJsonObject(0).getLong("seq"))
+            .isEqualTo(seq);
+      }
+    }
+  }
+
+  @Test
   @DisplayName("A polling-only client streams, gets its acks and recovers after a cut, its requests spread over nodes")
   void pollingThroughRoundRobin() throws IOException {
     try (SioDriver client = SioDriver.node(url).transports("polling").reconnectionDelayMs(100).start()) {

@@ -53,6 +53,7 @@ public final class SocketIoEndpoint {
   private final SocketIoClient.Deps deps;
   private final Map<String, SocketIoClient> clients = new HashMap<>();
   private final PollForwarding forwarding;
+  private final WsRelay relay;
 
   /**
    * @param memberId this ingress's id in the cluster; session ids start with it, so any node can send a polling
@@ -63,6 +64,7 @@ public final class SocketIoEndpoint {
     this.vertx = vertx;
     this.config = config;
     this.forwarding = new PollForwarding(vertx.eventBus(), memberId);
+    this.relay = new WsRelay(vertx.eventBus(), memberId, () -> config.get().ws().maxPendingMessages());
     EngineIoTimers timers = (delayMs, task) -> {
       long id = vertx.setTimer(Math.max(1, delayMs), t -> task.run());
       return () -> vertx.cancelTimer(id);
@@ -74,16 +76,19 @@ public final class SocketIoEndpoint {
   }
 
   /**
-   * Starts serving polling requests other nodes forward here, sockets recovered on other nodes and room emits of
-   * application namespaces; completes once these consumers are registered cluster-wide.
+   * Starts serving polling requests other nodes forward here, WebSockets they relay, sockets recovered on other
+   * nodes and room emits of application namespaces; completes once these consumers are registered cluster-wide.
    */
   public Future<Void> start() {
-    return Future.all(forwarding.serve(sid -> {
-      SocketIoClient client = clients.get(sid);
-      return client == null ? null : client.session();
-    }), deps.bridge().serve(clients::get),
+    return Future.all(forwarding.serve(this::sessionOf), relay.serve(this::sessionOf),
+        deps.bridge().serve(clients::get),
         vertx.eventBus().<JsonObject>consumer(Addresses.SOCKETIO_ROOM_EMIT, this::onRoomEmit).completion())
         .mapEmpty();
+  }
+
+  private EngineIoSession sessionOf(String sid) {
+    SocketIoClient client = clients.get(sid);
+    return client == null ? null : client.session();
   }
 
   private void onRoomEmit(Message<JsonObject> message) {
@@ -213,8 +218,7 @@ public final class SocketIoEndpoint {
     if (owner == null || forwarding.isMine(sid)) {
       EngineIoHttp.reject(rc.response(), EngineIoError.SESSION_ID_UNKNOWN, "session id unknown: " + sid);
     } else if (upgrade) {
-      EngineIoHttp.reject(rc.response(), EngineIoError.BAD_REQUEST, "session " + sid + " is held by another node; "
-          + "it stays on polling (a WebSocket-only client needs no session affinity)");
+      rc.request().toWebSocket().onSuccess(socket -> relay.relay(socket, sid, owner));
     } else if (rc.request().method() == HttpMethod.GET) {
       forwarding.forwardGet(rc.response(), sid, owner, c.pingIntervalMs() + c.pingTimeoutMs() + FORWARD_MARGIN_MS);
     } else if (rc.request().method() == HttpMethod.POST) {

@@ -59,6 +59,30 @@ class SocketIoForwardingTest {
   }
 
   @Test
+  @DisplayName("A WebSocket upgrade reaching the other node is relayed: probe, upgrade, then requests over it")
+  void upgradeThroughAnotherNode() throws Exception {
+    PollingClient client = new PollingClient(vertx, first);
+    client.open();
+    client.send("40");
+    client.next();
+    client.next();
+    java.util.concurrent.LinkedBlockingQueue<String> frames = new java.util.concurrent.LinkedBlockingQueue<>();
+    io.vertx.core.http.WebSocket ws = WsClient.await(vertx.createWebSocketClient().connect(second, "127.0.0.1",
+        "/socket.io/?EIO=4&transport=websocket&sid=" + client.sid()));
+    ws.textMessageHandler(frames::add);
+    ws.writeTextMessage("2probe");
+    assertThat(frames.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("3probe");
+    ws.writeTextMessage("5");
+    ws.writeTextMessage("421[\"subscribe\",{\"room\":\"relayed\"}]");
+    String frame = frames.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+    while ("6".equals(frame)) {
+      frame = frames.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    assertThat(frame).isEqualTo("431[{\"room\":\"relayed\",\"subscribed\":true}]");
+    ws.close();
+  }
+
+  @Test
   @DisplayName("A session id naming a node that is gone, or none, is answered as an unknown session")
   void goneNode() {
     PollingClient client = new PollingClient(vertx, first);
