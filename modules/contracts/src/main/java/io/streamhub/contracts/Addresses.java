@@ -240,10 +240,10 @@ public final class Addresses {
    */
   private static final String ROOMS_DELIVER_PREFIX = "rooms.deliver.v1.";
 
-  /** Prefix of the per-ingress-instance address serving forwarded Socket.IO polling requests, see {@link #socketIoForward}. */
+  /** Prefix of the per-ingress address serving forwarded Socket.IO polling requests, see {@link #socketIoForward}. */
   private static final String SOCKETIO_FORWARD_PREFIX = "socketio.polling.forward.v1.";
 
-  /** Prefix of the per-ingress-instance address of recovered sockets bridged between nodes, see {@link #socketIoBridge}. */
+  /** Prefix of the per-ingress address of recovered sockets bridged between nodes, see {@link #socketIoBridge}. */
   private static final String SOCKETIO_BRIDGE_PREFIX = "socketio.bridge.v1.";
 
   /** Prefix of the per-ingress-instance address of relayed Engine.IO WebSockets, see {@link #socketIoWsRelay}. */

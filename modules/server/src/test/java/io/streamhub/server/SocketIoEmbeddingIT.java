@@ -6,6 +6,7 @@ import static io.streamhub.server.NodeFixture.roles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamhub.ingress.sio.SocketIoNamespace;
+import io.streamhub.ingress.sio.SocketIoServer;
 import io.streamhub.server.sio.SioClients;
 import io.streamhub.server.sio.SioDriver;
 import io.vertx.core.json.JsonArray;
@@ -26,20 +27,23 @@ class SocketIoEmbeddingIT {
 
   @BeforeAll
   static void start() {
-    node = await(Node.start(config(roles("ingress", "persistence")), io -> {
-      SocketIoNamespace chat = io.namespace("/chat");
-      chat.onConnection(socket -> socket.join("lobby"));
-      chat.on("say", (socket, args, ack) -> {
-        chat.emitToRoom("lobby", "said", socket.id(), args.getValue(0));
-        if (ack != null) {
-          ack.reply(new JsonObject().put("ok", true));
-        }
-      });
-      chat.on("ping_me", (socket, args, ack) -> socket.emitWithAck(5_000, "are_you_there")
-          .onSuccess(answer -> socket.emit("pong", answer)));
-      chat.on("echo", (socket, args, ack) -> ack.reply(args.getList().toArray()));
-    }));
+    node = await(Node.start(config(roles("ingress", "persistence")), SocketIoEmbeddingIT::readmeExample));
     url = "http://127.0.0.1:" + node.httpPort();
+  }
+
+  /** The README's example namespace, "Embedding: your own namespaces and handlers". */
+  static void readmeExample(SocketIoServer io) {
+    SocketIoNamespace chat = io.namespace("/chat");
+    chat.onConnection(socket -> socket.join("lobby"));
+    chat.on("say", (socket, args, ack) -> {
+      chat.emitToRoom("lobby", "said", socket.id(), args.getValue(0));
+      if (ack != null) {
+        ack.reply(new JsonObject().put("ok", true));
+      }
+    });
+    chat.on("ping_me", (socket, args, ack) -> socket.emitWithAck(5_000, "are_you_there")
+        .onSuccess(answer -> socket.emit("pong", answer)));
+    chat.on("echo", (socket, args, ack) -> ack.reply(args.getList().toArray()));
   }
 
   @AfterAll

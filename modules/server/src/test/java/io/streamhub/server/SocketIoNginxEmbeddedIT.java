@@ -5,7 +5,6 @@ import static io.streamhub.server.NodeFixture.config;
 import static io.streamhub.server.NodeFixture.roles;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamhub.ingress.sio.SocketIoNamespace;
 import io.streamhub.server.sio.SioDriver;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -20,8 +19,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Three clustered nodes embedding the README's chat namespace, behind deploy/local-cluster.sh's round-robin nginx
- * (no session affinity), driven by polling-only clients whose requests spread over the three.
+ * Three clustered nodes embedding the README's chat namespace ({@link SocketIoEmbeddingIT#readmeExample}), behind
+ * deploy/local-cluster.sh's round-robin nginx (no session affinity), driven by polling-only clients whose requests
+ * spread over the three.
  */
 @DisplayName("Application events through round-robin nginx over three embedded nodes")
 class SocketIoNginxEmbeddedIT {
@@ -37,22 +37,14 @@ class SocketIoNginxEmbeddedIT {
     List<JsonObject> cluster = NodeFixture.clusterOf(3);
     for (int i = 0; i < 3; i++) {
       NODES.add(await(Node.start(config(roles("ingress").put("cluster", cluster.get(i))
-          .put("http", new JsonObject().put("host", "127.0.0.1").put("port", base + i))), SocketIoNginxEmbeddedIT::chat)));
+          .put("http", new JsonObject().put("host", "127.0.0.1").put("port", base + i))),
+          SocketIoEmbeddingIT::readmeExample)));
     }
     int lb = NodeFixture.freePort();
     env = Map.of("RUN_DIR", SocketIoNginxIT.ROOT.resolve("modules/server/target/nginx-embedded").toString(),
         "LB_PORT", String.valueOf(lb), "HTTP_BASE_PORT", String.valueOf(base));
     SocketIoNginxIT.script(env, "nginx", "3");
     url = "http://127.0.0.1:" + lb;
-  }
-
-  private static void chat(io.streamhub.ingress.sio.SocketIoServer io) {
-    SocketIoNamespace chat = io.namespace("/chat");
-    chat.onConnection(socket -> socket.join("lobby"));
-    chat.on("say", (socket, args, ack) -> chat.emitToRoom("lobby", "said", socket.id(), args.getValue(0)));
-    chat.on("ping_me", (socket, args, ack) -> socket.emitWithAck(5_000, "are_you_there")
-        .onSuccess(answer -> socket.emit("pong", answer)));
-    chat.on("echo", (socket, args, ack) -> ack.reply(args.getList().toArray()));
   }
 
   @AfterAll

@@ -14,7 +14,8 @@ import io.vertx.core.json.JsonObject;
 public record HttpConfig(String host, int port, int ingressInstances) {
 
   static HttpConfig read(ConfigReader r) {
-    HttpConfig c = new HttpConfig(r.string("host"), r.port("port", true), instances(r.intIn("ingress_instances", 0, 64)));
+    HttpConfig c = new HttpConfig(r.string("host"), r.port("port", true),
+        instances(r.intIn("ingress_instances", 0, 64)));
     r.rejectUnknown();
     return c;
   }
