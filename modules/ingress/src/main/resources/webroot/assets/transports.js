@@ -63,7 +63,7 @@ export class WsTransport extends Transport {
 
   close() {
     clearTimeout(this.timer);
-    this.ws.close();
+    this.ws.close(1000);
     this.end();
   }
 }

@@ -16,9 +16,9 @@ public final class WebAppRoutes {
   }
 
   public static void mount(Router router) {
-    StaticHandler files = StaticHandler.create(WEBROOT).setIndexPage("index.html");
-    router.get("/").handler(files);
-    router.get("/assets/*").handler(files);
+    // A wildcard route hands StaticHandler the path below its prefix: /assets/app.css looks up app.css.
+    router.get("/").handler(StaticHandler.create(WEBROOT).setIndexPage("index.html"));
+    router.get("/assets/*").handler(StaticHandler.create(WEBROOT + "/assets"));
     router.get("/vendor/chart.js").handler(rc -> rc.response()
         .putHeader("content-type", "text/javascript; charset=utf-8")
         .putHeader("cache-control", "public, max-age=86400")
