@@ -19,6 +19,7 @@ import io.streamhub.ingress.http.LiveDataRoute;
 import io.streamhub.ingress.http.PublishRoute;
 import io.streamhub.ingress.http.SessionRoutes;
 import io.streamhub.ingress.http.StreamRoutes;
+import io.streamhub.ingress.http.WebAppRoutes;
 import io.streamhub.ingress.ops.OpsRoutes;
 import io.streamhub.ingress.pressure.PressureEvents;
 import io.streamhub.ingress.protocol.ClientConnection;
@@ -237,6 +238,7 @@ public final class IngressVerticle extends VerticleBase {
     }
     LiveDataRoute.mount(router, bearer, vertx.eventBus());
     OpsRoutes.mount(vertx, router);
+    WebAppRoutes.mount(router);
     router.route().last().handler(rc -> HttpErrors.send(rc, 404, "not_found", "no route for " + rc.request().path()));
     return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> {
       server = s;

@@ -1,0 +1,222 @@
+package io.streamhub.server;
+
+import static io.streamhub.server.NodeFixture.await;
+import static io.streamhub.server.NodeFixture.config;
+import static io.streamhub.server.NodeFixture.roles;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.WebSocketRoute;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+/** The built-in web app in Debian's headless Chromium, driven by Playwright, against one node. */
+@DisplayName("The web app in a real browser")
+class WebAppIT {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+      "--disable-component-update", "--no-first-run", "--disable-sync");
+  /** Records the seq of every row the page adds to its table, in order. */
+  private static final String RECORD_SEQS = "window.seenSeqs = [];"
+      + "new MutationObserver(changes => changes.forEach(change => change.addedNodes.forEach(node => {"
+      + "  if (node.dataset && node.dataset.seq) window.seenSeqs.push(Number(node.dataset.seq));"
+      + "}))).observe(document, {childList: true, subtree: true});";
+  private static final LocatorAssertions.HasTextOptions SLOW = new LocatorAssertions.HasTextOptions().setTimeout(45_000);
+
+  private static Node node;
+  private static Playwright playwright;
+  private static Browser browser;
+  private static String url;
+
+  private BrowserContext context;
+  private String testName;
+
+  @BeforeAll
+  static void start() {
+    if (!Files.isExecutable(CHROMIUM)) {
+      String message = CHROMIUM + " missing: run the \"test dependencies\" step of .ci/run "
+          + "(`apt-get install -y --no-install-recommends chromium`)";
+      if ("true".equals(System.getenv("CI"))) {
+        Assertions.fail(message);
+      }
+      Assumptions.abort(message);
+    }
+    JsonObject replay = new JsonObject().put("delay", new JsonObject().put("min_ms", 20).put("max_ms", 40));
+    node = NodeFixture.start(config(roles("ingress", "replay", "persistence").put("replay", replay)));
+    url = "http://127.0.0.1:" + node.httpPort() + "/";
+    playwright = Playwright.create(new Playwright.CreateOptions()
+        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+        .setHeadless(true).setArgs(ARGS));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (playwright != null) {
+      playwright.close();
+    }
+    if (node != null) {
+      await(node.close());
+    }
+  }
+
+  @BeforeEach
+  void openContext(TestInfo info) {
+    context = browser.newContext();
+    testName = info.getTestMethod().orElseThrow().getName();
+  }
+
+  @AfterEach
+  void closeContext() {
+    List<Page> pages = context.pages();
+    for (int i = 0; i < pages.size(); i++) {
+      pages.get(i).screenshot(new Page.ScreenshotOptions().setFullPage(true)
+          .setPath(SCREENSHOTS.resolve(testName + (i == 0 ? "" : "-tab" + (i + 1)) + ".png")));
+    }
+    context.close();
+  }
+
+  private static Locator byTestId(Page page, String id) {
+    return page.getByTestId(id);
+  }
+
+  private static int seq(Page page) {
+    return Integer.parseInt(byTestId(page, "seq").textContent());
+  }
+
+  /** Waits until the page shows at least {@code seq} rows streamed. */
+  private static void awaitSeq(Page page, int seq) {
+    page.waitForFunction("n => Number(document.querySelector('[data-testid=seq]').textContent) >= n", seq);
+  }
+
+  @Test
+  @DisplayName("The page loads without console errors, joins a stream, and predictions fill the table and move the bar")
+  void streams() {
+    Page page = context.newPage();
+    List<String> errors = new ArrayList<>();
+    page.onConsoleMessage(message -> {
+      if ("error".equals(message.type())) {
+        errors.add(message.text());
+      }
+    });
+    page.onPageError(errors::add);
+    page.navigate(url);
+    PlaywrightAssertions.assertThat(byTestId(page, "badge")).hasText("Live");
+    PlaywrightAssertions.assertThat(byTestId(page, "state")).hasText("started");
+    awaitSeq(page, 10);
+    PlaywrightAssertions.assertThat(byTestId(page, "total")).hasText("1200");
+    assertThat(((Number) page.evaluate("document.querySelector('progress').value")).doubleValue())
+        .isGreaterThanOrEqualTo(10);
+    assertThat(byTestId(page, "rows").locator("tr").count()).isBetween(10, 20);
+    long newest = Long.parseLong(byTestId(page, "rows").locator("tr").first().getAttribute("data-seq"));
+    assertThat(newest).isGreaterThanOrEqualTo(10);
+    PlaywrightAssertions.assertThat(byTestId(page, "eta")).hasText(Pattern.compile("about \\d+ s left"));
+    assertThat(page.evaluate("localStorage.getItem('visitor_id')")).isEqualTo(byTestId(page, "visitor").textContent());
+    page.setViewportSize(390, 800);
+    // Chart.js resizes its canvas on the next ResizeObserver callback; then nothing is wider than a phone.
+    page.waitForFunction("document.documentElement.scrollWidth <= window.innerWidth");
+    assertThat(errors).isEmpty();
+  }
+
+  @Test
+  @DisplayName("The API, ops and protocol routes still win over the web app; unknown paths get the JSON 404")
+  void routes() {
+    APIResponse health = context.request().get(url + "health");
+    assertThat(new JsonObject(health.text()).getString("status")).isEqualTo("up");
+    APIResponse chart = context.request().get(url + "vendor/chart.js");
+    assertThat(chart.status()).isEqualTo(200);
+    assertThat(chart.headers().get("content-type")).startsWith("text/javascript");
+    APIResponse missing = context.request().get(url + "assets/missing.js");
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(new JsonObject(missing.text()).getJsonObject("error").getString("code")).isEqualTo("not_found");
+    assertThat(context.request().get(url + "assets/app.css").headers().get("content-type")).startsWith("text/css");
+  }
+
+  @Test
+  @DisplayName("Two tabs of one visitor share the stream: the second joins the existing one and both end on one seq")
+  void twoTabs() {
+    Page first = context.newPage();
+    first.navigate(url);
+    awaitSeq(first, 5);
+    Page second = context.newPage();
+    second.navigate(url);
+    PlaywrightAssertions.assertThat(byTestId(second, "state")).hasText("joined existing");
+    assertThat(byTestId(second, "visitor").textContent()).isEqualTo(byTestId(first, "visitor").textContent());
+    awaitSeq(second, seq(first) + 5);
+    String visitor = byTestId(first, "visitor").textContent();
+    assertThat(context.request().delete(url + "api/v1/streams/" + visitor).status()).isEqualTo(200);
+    PlaywrightAssertions.assertThat(byTestId(first, "state")).hasText("stopped");
+    PlaywrightAssertions.assertThat(byTestId(second, "state")).hasText("stopped");
+    PlaywrightAssertions.assertThat(byTestId(second, "seq")).hasText(byTestId(first, "seq").textContent());
+  }
+
+  @Test
+  @DisplayName("A keyboard user starts a new visitor: a new id in localStorage and a fresh stream from row 1")
+  void newVisitor() {
+    Page page = context.newPage();
+    page.navigate(url);
+    awaitSeq(page, 3);
+    String before = byTestId(page, "visitor").textContent();
+    page.keyboard().press("Tab");
+    PlaywrightAssertions.assertThat(byTestId(page, "new-visitor")).isFocused();
+    page.keyboard().press("Enter");
+    PlaywrightAssertions.assertThat(byTestId(page, "visitor")).not().hasText(before);
+    PlaywrightAssertions.assertThat(byTestId(page, "state")).hasText("started");
+    assertThat(page.evaluate("localStorage.getItem('visitor_id')")).isEqualTo(byTestId(page, "visitor").textContent());
+    awaitSeq(page, 3);
+    assertThat(byTestId(page, "rows").locator("tr").last().getAttribute("data-seq")).isEqualTo("1");
+  }
+
+  @Test
+  @DisplayName("With the WebSocket blocked the page falls back to long-polling; unblocked, it goes live with no seq missing")
+  void pollingFallback() {
+    AtomicBoolean blocked = new AtomicBoolean(true);
+    Page page = context.newPage();
+    page.routeWebSocket("**/ws", ws -> {
+      if (blocked.get()) {
+        ws.close(new WebSocketRoute.CloseOptions().setCode(1011).setReason("blocked by the test"));
+      } else {
+        ws.connectToServer();
+      }
+    });
+    page.addInitScript(RECORD_SEQS);
+    page.navigate(url);
+    PlaywrightAssertions.assertThat(byTestId(page, "badge")).hasText("Polling fallback", SLOW);
+    awaitSeq(page, 5);
+    awaitSeq(page, seq(page) + 10);
+    blocked.set(false);
+    PlaywrightAssertions.assertThat(byTestId(page, "badge")).hasText("Live", SLOW);
+    awaitSeq(page, seq(page) + 10);
+    List<?> seen = (List<?>) page.evaluate("window.seenSeqs");
+    List<Long> seqs = seen.stream().map(value -> ((Number) value).longValue()).toList();
+    assertThat(seqs).isNotEmpty();
+    for (int i = 1; i < seqs.size(); i++) {
+      assertThat(seqs.get(i)).as("row after seq %d", seqs.get(i - 1)).isEqualTo(seqs.get(i - 1) + 1);
+    }
+  }
+}
