@@ -57,15 +57,19 @@ class BaselineRequestTest {
   @Test
   @DisplayName("404 for an unknown dataset and for one without a baseline, 400 for a malformed body")
   void failures(Vertx vertx, VertxTestContext ctx) {
-    Future<Throwable> unknown = baseline(vertx, new BaselineQuery("nope").toJson()).transform(ar -> Future.succeededFuture(ar.cause()));
-    Future<Throwable> none = baseline(vertx, new BaselineQuery("transactions").toJson()).transform(ar -> Future.succeededFuture(ar.cause()));
-    Future<Throwable> bad = baseline(vertx, new JsonObject().put("dataset", "a b")).transform(ar -> Future.succeededFuture(ar.cause()));
+    Future<Throwable> unknown = failure(vertx, new BaselineQuery("nope").toJson());
+    Future<Throwable> none = failure(vertx, new BaselineQuery("transactions").toJson());
+    Future<Throwable> bad = failure(vertx, new JsonObject().put("dataset", "a b"));
     Future.all(unknown, none, bad).onComplete(ctx.succeeding(v -> ctx.verify(() -> {
       assertFailure(unknown.result(), FailureCodes.NOT_FOUND, "unknown dataset \"nope\"");
       assertFailure(none.result(), FailureCodes.NOT_FOUND, "has no baseline");
       assertFailure(bad.result(), FailureCodes.BAD_REQUEST, "dataset must be");
       ctx.completeNow();
     })));
+  }
+
+  private static Future<Throwable> failure(Vertx vertx, JsonObject body) {
+    return baseline(vertx, body).transform(ar -> Future.succeededFuture(ar.cause()));
   }
 
   private static void assertFailure(Throwable failure, int code, String fragment) {
