@@ -195,6 +195,7 @@ class WebAppIT {
     byTestId(page, "resume").click();
     PlaywrightAssertions.assertThat(byTestId(page, "state")).hasText("running");
     page.waitForFunction("n => Chart.getChart('plot').data.datasets[1].data.length >= n", paused + 10);
+    page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve("monitorPlot-live.png")));
     byTestId(page, "point-size").focus();
     page.keyboard().press("ArrowRight");
     assertThat(((Number) page.evaluate("Chart.getChart('plot').data.datasets[1].pointRadius")).intValue()).isEqualTo(4);
