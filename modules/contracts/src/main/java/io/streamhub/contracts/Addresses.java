@@ -90,6 +90,14 @@ public final class Addresses {
   public static final String REPLAY_STREAM_DELETE = "replay.stream.delete.v1";
 
   /**
+   * Cluster-wide request to any replay verticle: the baseline points of a dataset. Body:
+   * {@link io.streamhub.contracts.replay.BaselineQuery}. Reply: {@link io.streamhub.contracts.replay.DatasetBaseline};
+   * 400 malformed, 404 unknown dataset or a dataset without {@code baseline}, 422 baseline file could not be loaded
+   * (text names the file).
+   */
+  public static final String REPLAY_DATASET_BASELINE = "replay.dataset.baseline.v1";
+
+  /**
    * Cluster-wide request to any ingress verticle: publish into a room as a client would (for roles that produce
    * room traffic, e.g. the stats of every pressure frame into {@code workout.<id>}). Body: {@code {"room", "data"}}.
    * Reply: {@code {"room", "seq"}}; 400 bad room or data, 429 backpressure, 503 cluster unavailable.

@@ -13,6 +13,7 @@ import io.streamhub.ingress.auth.TokenVerifier;
 import io.streamhub.ingress.auth.UserConnections;
 import io.streamhub.ingress.dashboard.DashboardEvents;
 import io.streamhub.ingress.http.BearerAuth;
+import io.streamhub.ingress.http.DatasetRoutes;
 import io.streamhub.ingress.http.DevLoginRoute;
 import io.streamhub.ingress.http.HttpErrors;
 import io.streamhub.ingress.http.LiveDataRoute;
@@ -232,6 +233,7 @@ public final class IngressVerticle extends VerticleBase {
     router.post("/api/v1/rooms/:room/publish").handler(BodyHandler.create(false).setBodyLimit(frameLimit))
         .handler(publish::handle);
     StreamRoutes.mount(router, vertx.eventBus());
+    DatasetRoutes.mount(router, vertx.eventBus());
     SessionRoutes.mount(router, pressureEvents, vertx.eventBus(), frameLimit, bearer);
     if (config.auth().devLoginEnabled()) {
       verifier.flatMap(TokenVerifier::issuer).ifPresent(issuer -> DevLoginRoute.mount(router, issuer));

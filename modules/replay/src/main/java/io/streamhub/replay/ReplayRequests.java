@@ -2,12 +2,15 @@ package io.streamhub.replay;
 
 import io.streamhub.contracts.Addresses;
 import io.streamhub.contracts.FailureCodes;
+import io.streamhub.contracts.replay.BaselineQuery;
 import io.streamhub.contracts.replay.JoinStream;
 import io.streamhub.contracts.replay.StreamControl;
 import io.streamhub.contracts.replay.StreamJoined;
 import io.streamhub.contracts.replay.StreamStatus;
 import io.streamhub.contracts.replay.VisitorId;
+import io.streamhub.replay.data.Baseline;
 import io.streamhub.replay.data.DatasetCatalog;
+import io.streamhub.replay.data.DatasetException;
 import io.streamhub.replay.engine.StreamEngine;
 import io.streamhub.replay.registry.StreamRegistry;
 import io.vertx.core.Future;
@@ -16,8 +19,12 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +40,7 @@ final class ReplayRequests {
   private final StreamRegistry registry;
   private final StreamEngine engine;
   private final DatasetCatalog catalog;
+  private final Map<String, JsonObject> baselines = new HashMap<>();
   private StreamRouter router;
 
   ReplayRequests(Vertx vertx, StreamRegistry registry, StreamEngine engine, DatasetCatalog catalog) {
@@ -60,6 +68,8 @@ final class ReplayRequests {
             this::status)).completion(),
         bus.<JsonObject>consumer(Addresses.REPLAY_STREAM_DELETE, m -> serve(m, ReplayRequests::visitor,
             this::delete)).completion(),
+        bus.<JsonObject>consumer(Addresses.REPLAY_DATASET_BASELINE, m -> serve(m, BaselineQuery::fromJson,
+            this::baseline)).completion(),
         bus.<JsonObject>consumer(Addresses.replayOwner(nodeId), this::forwarded).completion())).mapEmpty();
   }
 
@@ -107,6 +117,34 @@ final class ReplayRequests {
     return router.liveStatus(visitorId).compose(live -> live != null ? Future.succeededFuture(live.toJson())
         : vertx.eventBus().<JsonObject>request(Addresses.PERSISTENCE_REPLAY_STATUS_GET,
             new JsonObject().put("visitor_id", visitorId)).map(Message::body));
+  }
+
+  /** The dataset's baseline as JSON, encoded once per dataset (the bus copies a reply, so sharing it is safe). */
+  private Future<JsonObject> baseline(BaselineQuery query) {
+    String name = query.dataset();
+    JsonObject cached = baselines.get(name);
+    if (cached != null) {
+      return Future.succeededFuture(cached);
+    }
+    if (!catalog.knows(name)) {
+      return failed(FailureCodes.NOT_FOUND, "unknown dataset \"" + name + "\" (have " + catalog.names() + ")");
+    }
+    Optional<Baseline> baseline;
+    try {
+      baseline = catalog.baseline(name);
+    } catch (DatasetException e) {
+      return failed(FailureCodes.UNPROCESSABLE, e.getMessage());
+    }
+    if (baseline.isEmpty()) {
+      return failed(FailureCodes.NOT_FOUND, "dataset \"" + name + "\" has no baseline");
+    }
+    JsonObject json = baseline.get().points().toJson();
+    baselines.put(name, json);
+    return Future.succeededFuture(json);
+  }
+
+  private static Future<JsonObject> failed(int code, String message) {
+    return Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, code, message));
   }
 
   private Future<JsonObject> delete(String visitorId) {

@@ -155,6 +155,61 @@ class WebAppIT {
     assertThat(missing.status()).isEqualTo(404);
     assertThat(new JsonObject(missing.text()).getJsonObject("error").getString("code")).isEqualTo("not_found");
     assertThat(context.request().get(url + "assets/app.css").headers().get("content-type")).startsWith("text/css");
+    JsonObject baseline = new JsonObject(context.request().get(url + "api/v1/datasets/machine-monitor/baseline").text());
+    assertThat(baseline.getJsonArray("points")).hasSize(400);
+    APIResponse none = context.request().get(url + "api/v1/datasets/transactions/baseline");
+    assertThat(none.status()).isEqualTo(404);
+    assertThat(new JsonObject(none.text()).getJsonObject("error").getString("code")).isEqualTo("not_found");
+    assertThat(context.request().get(url + "api/v1/datasets/nope/baseline").status()).isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("The monitor plot gains red points: baseline in blue, red points grow; pause stops them, resume continues")
+  void monitorPlot() {
+    Page page = context.newPage();
+    List<String> errors = new ArrayList<>();
+    page.onConsoleMessage(message -> errors.addAll("error".equals(message.type()) ? List.of(message.text()) : List.of()));
+    page.onPageError(errors::add);
+    page.navigate(url);
+    byTestId(page, "nav-monitor").click();
+    page.waitForURL(url + "monitor");
+    PlaywrightAssertions.assertThat(byTestId(page, "badge")).hasText("Live");
+    PlaywrightAssertions.assertThat(byTestId(page, "baseline-count")).hasText("400");
+    assertThat(plotted(page, 0)).isEqualTo(400);
+    assertThat(page.evaluate("localStorage.getItem('monitor_visitor_id')")).isNull();
+    byTestId(page, "speed").selectOption("0.5");
+    byTestId(page, "start").focus();
+    page.keyboard().press("Enter");
+    PlaywrightAssertions.assertThat(byTestId(page, "state")).hasText("running");
+    page.waitForFunction("() => Chart.getChart('plot').data.datasets[1].data.length >= 10");
+    assertThat(page.evaluate("localStorage.getItem('monitor_visitor_id')")).isEqualTo(byTestId(page, "visitor").textContent());
+    assertThat(page.evaluate("localStorage.getItem('visitor_id')")).isNotEqualTo(byTestId(page, "visitor").textContent());
+    PlaywrightAssertions.assertThat(byTestId(page, "status-state")).hasText("running");
+    byTestId(page, "pause").click();
+    PlaywrightAssertions.assertThat(byTestId(page, "state")).hasText("paused");
+    PlaywrightAssertions.assertThat(byTestId(page, "status-state")).hasText("paused");
+    int paused = plotted(page, 1);
+    page.waitForTimeout(1_000);
+    assertThat(plotted(page, 1)).isEqualTo(paused);
+    PlaywrightAssertions.assertThat(byTestId(page, "live-count")).hasText(String.valueOf(paused));
+    byTestId(page, "resume").click();
+    PlaywrightAssertions.assertThat(byTestId(page, "state")).hasText("running");
+    page.waitForFunction("n => Chart.getChart('plot').data.datasets[1].data.length >= n", paused + 10);
+    page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve("monitorPlot-live.png")));
+    byTestId(page, "point-size").focus();
+    page.keyboard().press("ArrowRight");
+    assertThat(((Number) page.evaluate("Chart.getChart('plot').data.datasets[1].pointRadius")).intValue()).isEqualTo(4);
+    byTestId(page, "reset").click();
+    PlaywrightAssertions.assertThat(byTestId(page, "state")).hasText(Pattern.compile("started|running"));
+    page.waitForFunction("() => Number(document.querySelector('[data-testid=seq]').textContent) >= 1");
+    assertThat(plotted(page, 1)).isLessThan(paused + 10);
+    page.setViewportSize(390, 800);
+    page.waitForFunction("document.documentElement.scrollWidth <= window.innerWidth");
+    assertThat(errors).isEmpty();
+  }
+
+  private static int plotted(Page page, int dataset) {
+    return ((Number) page.evaluate("i => Chart.getChart('plot').data.datasets[i].data.length", dataset)).intValue();
   }
 
   @Test
@@ -182,6 +237,8 @@ class WebAppIT {
     page.navigate(url);
     awaitSeq(page, 3);
     String before = byTestId(page, "visitor").textContent();
+    page.keyboard().press("Tab");
+    PlaywrightAssertions.assertThat(byTestId(page, "nav-monitor")).isFocused();
     page.keyboard().press("Tab");
     PlaywrightAssertions.assertThat(byTestId(page, "new-visitor")).isFocused();
     page.keyboard().press("Enter");

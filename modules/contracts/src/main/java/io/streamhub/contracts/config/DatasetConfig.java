@@ -14,9 +14,17 @@ import java.util.List;
  * @param fields the columns included in each emitted row, in this order; empty means every column of both files
  * @param scorer an optional model scoring each row; {@code null} when rows are not scored
  * @param delay an optional delay overriding {@code replay.delay}; {@code null} when none. Live.
+ * @param baseline an optional reference point cloud served by {@code GET /api/v1/datasets/{name}/baseline};
+ *     {@code null} when none
  */
 public record DatasetConfig(String name, String file, JoinConfig join, String event, List<String> fields,
-    ScorerConfig scorer, DelayConfig delay) {
+    ScorerConfig scorer, DelayConfig delay, BaselineConfig baseline) {
+
+  /** A dataset without a baseline. */
+  public DatasetConfig(String name, String file, JoinConfig join, String event, List<String> fields,
+      ScorerConfig scorer, DelayConfig delay) {
+    this(name, file, join, event, fields, scorer, delay, null);
+  }
 
   public DatasetConfig {
     fields = List.copyOf(fields);
@@ -32,8 +40,9 @@ public record DatasetConfig(String name, String file, JoinConfig join, String ev
     List<String> fields = r.has("fields") ? r.strings("fields") : List.of();
     ScorerConfig scorer = r.has("scorer") ? ScorerConfig.read(r.section("scorer")) : null;
     DelayConfig delay = r.has("delay") ? DelayConfig.read(r.section("delay")) : null;
+    BaselineConfig baseline = r.has("baseline") ? BaselineConfig.read(r.section("baseline")) : null;
     r.rejectUnknown();
-    return new DatasetConfig(name, file, join, event, fields, scorer, delay);
+    return new DatasetConfig(name, file, join, event, fields, scorer, delay, baseline);
   }
 
   static String nonEmpty(ConfigReader r, String key) {
@@ -55,6 +64,9 @@ public record DatasetConfig(String name, String file, JoinConfig join, String ev
     if (delay != null) {
       json.put("delay", delay.toJson());
     }
+    if (baseline != null) {
+      json.put("baseline", baseline.toJson());
+    }
     return json;
   }
 
@@ -75,6 +87,27 @@ public record DatasetConfig(String name, String file, JoinConfig join, String ev
 
     JsonObject toJson() {
       return new JsonObject().put("file", file).put("key", key);
+    }
+  }
+
+  /**
+   * A reference point cloud for the dataset (e.g. a machine's healthy operating region): two numeric columns of a
+   * second CSV, read once per node.
+   *
+   * @param file the CSV (a path or {@code bundled:NAME})
+   * @param x the column giving each point's x
+   * @param y the column giving each point's y
+   */
+  public record BaselineConfig(String file, String x, String y) {
+
+    static BaselineConfig read(ConfigReader r) {
+      BaselineConfig c = new BaselineConfig(nonEmpty(r, "file"), nonEmpty(r, "x"), nonEmpty(r, "y"));
+      r.rejectUnknown();
+      return c;
+    }
+
+    JsonObject toJson() {
+      return new JsonObject().put("file", file).put("x", x).put("y", y);
     }
   }
 }

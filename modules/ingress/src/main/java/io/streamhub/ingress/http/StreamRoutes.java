@@ -88,7 +88,7 @@ public final class StreamRoutes {
     }
   }
 
-  private static void reply(RoutingContext rc, Future<JsonObject> result) {
+  static void reply(RoutingContext rc, Future<JsonObject> result) {
     result.onSuccess(body -> rc.response().putHeader("content-type", "application/json").end(body.encode()))
         .onFailure(failure -> {
           if (failure instanceof ReplyException re && re.failureType() == ReplyFailure.RECIPIENT_FAILURE) {

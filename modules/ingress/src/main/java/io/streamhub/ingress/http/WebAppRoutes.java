@@ -4,7 +4,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 
 /**
- * The built-in web app: {@code /} and {@code /assets/*} from the classpath folder {@code webroot}, and Chart.js from
+ * The built-in web app: {@code /} (live stream), {@code /monitor} (machine monitor) and {@code /assets/*} from the classpath folder {@code webroot}, and Chart.js from
  * its WebJar at {@code /vendor/chart.js}. Mounted after the API routes; an unknown asset falls through to the 404.
  */
 public final class WebAppRoutes {
@@ -18,6 +18,9 @@ public final class WebAppRoutes {
   public static void mount(Router router) {
     // A wildcard route hands StaticHandler the path below its prefix: /assets/app.css looks up app.css.
     router.get("/").handler(StaticHandler.create(WEBROOT).setIndexPage("index.html"));
+    router.get("/monitor").handler(rc -> rc.response()
+        .putHeader("content-type", "text/html; charset=utf-8")
+        .sendFile(WEBROOT + "/monitor.html").onFailure(rc::fail));
     router.get("/assets/*").handler(StaticHandler.create(WEBROOT + "/assets"));
     router.get("/vendor/chart.js").handler(rc -> rc.response()
         .putHeader("content-type", "text/javascript; charset=utf-8")

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,11 +25,16 @@ public final class DatasetCatalog {
   private final List<String> names;
   private final Map<String, Dataset> loaded;
   private final Map<String, DatasetException> failed;
+  private final Map<String, Baseline> baselines;
+  private final Map<String, DatasetException> failedBaselines;
 
-  private DatasetCatalog(List<String> names, Map<String, Dataset> loaded, Map<String, DatasetException> failed) {
+  private DatasetCatalog(List<String> names, Map<String, Dataset> loaded, Map<String, DatasetException> failed,
+      Map<String, Baseline> baselines, Map<String, DatasetException> failedBaselines) {
     this.names = List.copyOf(names);
     this.loaded = Collections.unmodifiableMap(loaded);
     this.failed = Collections.unmodifiableMap(failed);
+    this.baselines = Collections.unmodifiableMap(baselines);
+    this.failedBaselines = Collections.unmodifiableMap(failedBaselines);
   }
 
   /**
@@ -58,7 +64,49 @@ public final class DatasetCatalog {
         LOG.error("dataset {}: cannot load {}", dataset.name(), dataset.file(), e);
       }
     }
-    return new DatasetCatalog(List.copyOf(config.datasets().keySet()), loaded, failed);
+    Map<String, Baseline> baselines = new LinkedHashMap<>();
+    Map<String, DatasetException> failedBaselines = new LinkedHashMap<>();
+    for (DatasetConfig dataset : config.datasets().values()) {
+      if (dataset.baseline() != null) {
+        loadBaseline(dataset, baseDir, baselines, failedBaselines);
+      }
+    }
+    return new DatasetCatalog(List.copyOf(config.datasets().keySet()), loaded, failed, baselines, failedBaselines);
+  }
+
+  private static void loadBaseline(DatasetConfig dataset, Path baseDir, Map<String, Baseline> baselines,
+      Map<String, DatasetException> failedBaselines) {
+    String file = dataset.baseline().file();
+    try {
+      Baseline b = Baseline.load(dataset.name(), dataset.baseline(), baseDir);
+      baselines.put(dataset.name(), b);
+      LOG.info("dataset {}: baseline of {} points from {}{}", dataset.name(), b.points().points().size(), file,
+          b.skippedRows() == 0 ? "" : " (" + b.skippedRows() + " rows skipped)");
+    } catch (DatasetException e) {
+      failedBaselines.put(dataset.name(), e);
+      LOG.error("{}", e.getMessage());
+    } catch (RuntimeException e) {
+      failedBaselines.put(dataset.name(), new DatasetException(file, "dataset " + dataset.name()
+          + ": cannot load baseline " + file + ": " + e, e));
+      LOG.error("dataset {}: cannot load baseline {}", dataset.name(), file, e);
+    }
+  }
+
+  /**
+   * The dataset's baseline, read at load time; empty when the dataset has none configured.
+   *
+   * @throws DatasetException when the baseline failed to load (the message names the file)
+   * @throws NoSuchElementException when no dataset has that name
+   */
+  public Optional<Baseline> baseline(String name) {
+    if (!knows(name)) {
+      throw new NoSuchElementException("unknown dataset \"" + name + "\" (have " + names + ")");
+    }
+    DatasetException failure = failedBaselines.get(name);
+    if (failure != null) {
+      throw new DatasetException(failure.file(), failure.getMessage(), failure);
+    }
+    return Optional.ofNullable(baselines.get(name));
   }
 
   /** The configured dataset names, in configuration order, loaded or not. */
