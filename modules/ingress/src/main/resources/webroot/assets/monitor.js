@@ -2,32 +2,13 @@
 // with start / pause / resume / stop / reset, speed and point size, and the stream's status from the REST API.
 
 import { Connection } from './connection.js';
+import { $, STATES, newVisitorId, storedVisitorId } from './page.js';
 
 const DATASET = 'machine-monitor';
 const VISITOR_KEY = 'monitor_visitor_id';
 const POLL_MS = 1500;
-const STATES = {
-  stream_started: 'started',
-  joined_existing_stream: 'joined existing',
-  stream_resumed: 'resumed',
-  stream_gone: 'gone',
-};
 
-const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
-
-function newVisitorId() {
-  if (crypto.randomUUID) return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** The stored id, or null when this browser never started a monitor stream (so there is nothing to poll yet). */
-function storedVisitorId() {
-  const id = localStorage.getItem(VISITOR_KEY);
-  return id && /^[A-Za-z0-9_-]{1,64}$/.test(id) ? id : null;
-}
-
-const stored = storedVisitorId();
+const stored = storedVisitorId(VISITOR_KEY);
 const page = {
   visitorId: stored || newVisitorId(),
   seen: stored !== null,

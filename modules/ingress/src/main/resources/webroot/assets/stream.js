@@ -1,36 +1,24 @@
 // The live stream page: joins the visitor's replay stream and shows its predictions as they arrive.
 
 import { Connection } from './connection.js';
+import { $, STATES, newVisitorId, storedVisitorId } from './page.js';
 
 const TABLE_ROWS = 20;
 const CHART_POINTS = 120;
 const ETA_WINDOW = 30;
 const FRAUD_SCORE = 0.8;
-const STATES = {
-  stream_started: 'started',
-  joined_existing_stream: 'joined existing',
-  stream_resumed: 'resumed',
-  stream_gone: 'gone',
-};
 
-const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
-
-function newVisitorId() {
-  if (crypto.randomUUID) return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function storedVisitorId() {
-  const id = localStorage.getItem('visitor_id');
-  if (id && /^[A-Za-z0-9_-]{1,64}$/.test(id)) return id;
+/** The visitor id kept under localStorage.visitor_id, created on the first visit. */
+function visitorId() {
+  const id = storedVisitorId('visitor_id');
+  if (id) return id;
   const fresh = newVisitorId();
   localStorage.setItem('visitor_id', fresh);
   return fresh;
 }
 
 const page = {
-  visitorId: storedVisitorId(),
+  visitorId: visitorId(),
   streamId: null,
   total: 0,
   lastSeq: 0,

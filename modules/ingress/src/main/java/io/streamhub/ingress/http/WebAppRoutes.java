@@ -4,8 +4,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 
 /**
- * The built-in web app: {@code /} (live stream), {@code /monitor} (machine monitor) and {@code /assets/*} from the classpath folder {@code webroot}, and Chart.js from
- * its WebJar at {@code /vendor/chart.js}. Mounted after the API routes; an unknown asset falls through to the 404.
+ * The built-in web app: {@code /} (live stream), {@code /monitor} (machine monitor) and {@code /assets/*} from the
+ * classpath folder {@code webroot}, and Chart.js from its WebJar at {@code /vendor/chart.js}. Mounted after the API
+ * routes; an unknown asset falls through to the 404.
  */
 public final class WebAppRoutes {
 
