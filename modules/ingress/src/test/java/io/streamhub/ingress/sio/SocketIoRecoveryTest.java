@@ -24,7 +24,7 @@ class SocketIoRecoveryTest {
   void deploy(Vertx vertx) {
     this.vertx = vertx;
     port = IngressFixture.deploy(vertx, new JsonObject().put("socketio", new JsonObject().put("recovery",
-        new JsonObject().put("enabled", true).put("max_buffered_packets", 5))));
+        new JsonObject().put("enabled", true).put("max_buffered_packets", 5).put("max_disconnection_ms", 500))));
   }
 
   private void publish(WsClient publisher, int n) {
@@ -84,5 +84,18 @@ class SocketIoRecoveryTest {
     PollingClient stranger = new PollingClient(vertx, port);
     JsonObject other = stranger.connect(new JsonObject().put("pid", "nobody.1234").put("offset", "1"));
     assertThat(other.getString("sid")).isNotEqualTo(ids.getString("sid"));
+  }
+
+  @Test
+  @DisplayName("A socket whose client stays away longer than max_disconnection_ms ends: a late client starts fresh")
+  void expires() {
+    PollingClient first = new PollingClient(vertx, port);
+    JsonObject ids = first.connect(new JsonObject());
+    String offset = first.event().getString(2);
+    first.send("1");
+    WsClient.waitMs(vertx, 1_000);
+    PollingClient late = new PollingClient(vertx, port);
+    JsonObject fresh = late.connect(new JsonObject().put("pid", ids.getString("pid")).put("offset", offset));
+    assertThat(fresh.getString("sid")).isNotEqualTo(ids.getString("sid"));
   }
 }
