@@ -173,7 +173,7 @@ public final class IngressVerticle extends VerticleBase {
     hub.register(dispatcher);
     new DashboardEvents(vertx.eventBus()).register(dispatcher);
     if (config.socketIo().enabled()) {
-      socketIo = new SocketIoEndpoint(vertx, () -> config, hub, dispatcher, metrics, memberId,
+      socketIo = new SocketIoEndpoint(vertx, () -> config, hub, dispatcher, metrics, timers, memberId,
           apps != null ? apps : new SocketIoNamespaces(vertx.eventBus()));
     }
   }

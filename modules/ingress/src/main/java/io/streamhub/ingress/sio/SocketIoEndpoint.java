@@ -8,6 +8,7 @@ import io.streamhub.ingress.ConnectionHub;
 import io.streamhub.ingress.IngressMetrics;
 import io.streamhub.ingress.http.BearerAuth;
 import io.streamhub.ingress.protocol.EventDispatcher;
+import io.streamhub.ingress.rooms.Timers;
 import io.streamhub.ingress.socketio.EngineIoConfig;
 import io.streamhub.ingress.socketio.EngineIoError;
 import io.streamhub.ingress.socketio.EngineIoHandshake;
@@ -60,14 +61,15 @@ public final class SocketIoEndpoint {
    *     request on to the session's ingress
    */
   public SocketIoEndpoint(Vertx vertx, Supplier<StreamhubConfig> config, ConnectionHub hub,
-      EventDispatcher dispatcher, IngressMetrics metrics, String memberId, SocketIoNamespaces apps) {
+      EventDispatcher dispatcher, IngressMetrics metrics, Timers ingressTimers, String memberId,
+      SocketIoNamespaces apps) {
     this.vertx = vertx;
     this.config = config;
     this.forwarding = new PollForwarding(vertx.eventBus(), memberId);
     this.relay = new WsRelay(vertx.eventBus(), memberId, () -> config.get().ws().maxPendingMessages());
     EngineIoTimers timers = (delayMs, task) -> {
-      long id = vertx.setTimer(Math.max(1, delayMs), t -> task.run());
-      return () -> vertx.cancelTimer(id);
+      long id = ingressTimers.schedule(Math.max(1, delayMs), task);
+      return () -> ingressTimers.cancel(id);
     };
     Supplier<SocketIoConfig> socketIo = () -> config.get().socketIo();
     ParkedSockets parked = new ParkedSockets(timers, () -> socketIo.get().recovery().maxDisconnectionMs());

@@ -1,5 +1,6 @@
 package io.streamhub.ingress.sio;
 
+import io.streamhub.ingress.protocol.CloseCodes;
 import io.streamhub.ingress.socketio.WsTransport;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
@@ -14,7 +15,6 @@ import org.slf4j.LoggerFactory;
 final class WebSocketTransport implements WsTransport {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebSocketTransport.class);
-  private static final short SLOW_CONSUMER = 4008;
 
   private final ServerWebSocket socket;
   private final IntSupplier maxPending;
@@ -56,7 +56,7 @@ final class WebSocketTransport implements WsTransport {
       LOG.info("Socket.IO WebSocket {} is a slow consumer ({} frames unflushed); closing it", socket.remoteAddress(),
           pending);
       closed = true;
-      socket.close(SLOW_CONSUMER, "slow consumer: too many unread messages");
+      socket.close(CloseCodes.SLOW_CONSUMER, "slow consumer: too many unread messages");
       return false;
     }
     pending++;

@@ -27,6 +27,7 @@ class SocketIoPollingTest {
     this.vertx = vertx;
     port = IngressFixture.deploy(vertx, new JsonObject().put("socketio", new JsonObject()
         .put("ping_interval_ms", 3000).put("ping_timeout_ms", 2000).put("max_payload_bytes", 20000)
+        .put("connect_timeout_ms", 400)
         .put("allowed_origins", new JsonArray().add("http://app.example"))));
     client = new PollingClient(vertx, port);
   }
@@ -86,6 +87,16 @@ class SocketIoPollingTest {
       assertThat(error(refused).getInteger("code")).isEqualTo(3);
     });
     assertThat(client.get("EIO=4&transport=polling&sid=" + client.sid()).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  @DisplayName("A session that connects to no namespace within connect_timeout_ms is closed")
+  void connectTimeout() {
+    client.open();
+    WsClient.waitMs(vertx, 1_000);
+    HttpResponse<Buffer> after = client.get("EIO=4&transport=polling&sid=" + client.sid());
+    assertThat(after.statusCode()).isEqualTo(400);
+    assertThat(error(after).getInteger("code")).isEqualTo(1);
   }
 
   @Test
