@@ -6,27 +6,18 @@ import static io.streamhub.server.NodeFixture.roles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.WebSocketRoute;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -37,10 +28,6 @@ import org.junit.jupiter.api.TestInfo;
 @DisplayName("The web app in a real browser")
 class WebAppIT {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-      "--disable-component-update", "--no-first-run", "--disable-sync");
   /** Records the seq of every row the page adds to its table, in order. */
   private static final String RECORD_SEQS = "window.seenSeqs = [];"
       + "new MutationObserver(changes => changes.forEach(change => change.addedNodes.forEach(node => {"
@@ -49,8 +36,7 @@ class WebAppIT {
   private static final LocatorAssertions.HasTextOptions SLOW = new LocatorAssertions.HasTextOptions().setTimeout(45_000);
 
   private static Node node;
-  private static Playwright playwright;
-  private static Browser browser;
+  private static BrowserFixture browser;
   private static String url;
 
   private BrowserContext context;
@@ -58,27 +44,16 @@ class WebAppIT {
 
   @BeforeAll
   static void start() {
-    if (!Files.isExecutable(CHROMIUM)) {
-      String message = CHROMIUM + " missing: run the \"test dependencies\" step of .ci/run "
-          + "(`apt-get install -y --no-install-recommends chromium`)";
-      if ("true".equals(System.getenv("CI"))) {
-        Assertions.fail(message);
-      }
-      Assumptions.abort(message);
-    }
+    browser = BrowserFixture.launch();
     JsonObject replay = new JsonObject().put("delay", new JsonObject().put("min_ms", 20).put("max_ms", 40));
     node = NodeFixture.start(config(roles("ingress", "replay", "persistence").put("replay", replay)));
     url = "http://127.0.0.1:" + node.httpPort() + "/";
-    playwright = Playwright.create(new Playwright.CreateOptions()
-        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-        .setHeadless(true).setArgs(ARGS));
   }
 
   @AfterAll
   static void stop() {
-    if (playwright != null) {
-      playwright.close();
+    if (browser != null) {
+      browser.close();
     }
     if (node != null) {
       await(node.close());
@@ -93,11 +68,7 @@ class WebAppIT {
 
   @AfterEach
   void closeContext() {
-    List<Page> pages = context.pages();
-    for (int i = 0; i < pages.size(); i++) {
-      pages.get(i).screenshot(new Page.ScreenshotOptions().setFullPage(true)
-          .setPath(SCREENSHOTS.resolve(testName + (i == 0 ? "" : "-tab" + (i + 1)) + ".png")));
-    }
+    BrowserFixture.screenshots(context, testName);
     context.close();
   }
 
@@ -118,13 +89,7 @@ class WebAppIT {
   @DisplayName("The page loads without console errors, joins a stream, and predictions fill the table and move the bar")
   void streams() {
     Page page = context.newPage();
-    List<String> errors = new ArrayList<>();
-    page.onConsoleMessage(message -> {
-      if ("error".equals(message.type())) {
-        errors.add(message.text());
-      }
-    });
-    page.onPageError(errors::add);
+    List<String> errors = BrowserFixture.consoleErrors(page);
     page.navigate(url);
     PlaywrightAssertions.assertThat(byTestId(page, "badge")).hasText("Live");
     PlaywrightAssertions.assertThat(byTestId(page, "state")).hasText("started");
@@ -137,9 +102,7 @@ class WebAppIT {
     assertThat(newest).isGreaterThanOrEqualTo(10);
     PlaywrightAssertions.assertThat(byTestId(page, "eta")).hasText(Pattern.compile("about \\d+ s left"));
     assertThat(page.evaluate("localStorage.getItem('visitor_id')")).isEqualTo(byTestId(page, "visitor").textContent());
-    page.setViewportSize(390, 800);
-    // Chart.js resizes its canvas on the next ResizeObserver callback; then nothing is wider than a phone.
-    page.waitForFunction("document.documentElement.scrollWidth <= window.innerWidth");
+    BrowserFixture.assertAccessibleAtPhoneWidth(page);
     assertThat(errors).isEmpty();
   }
 
@@ -167,9 +130,7 @@ class WebAppIT {
   @DisplayName("The monitor plot gains red points: baseline in blue, red points grow; pause stops them, resume continues")
   void monitorPlot() {
     Page page = context.newPage();
-    List<String> errors = new ArrayList<>();
-    page.onConsoleMessage(message -> errors.addAll("error".equals(message.type()) ? List.of(message.text()) : List.of()));
-    page.onPageError(errors::add);
+    List<String> errors = BrowserFixture.consoleErrors(page);
     page.navigate(url);
     byTestId(page, "nav-monitor").click();
     page.waitForURL(url + "monitor");
@@ -195,7 +156,7 @@ class WebAppIT {
     byTestId(page, "resume").click();
     PlaywrightAssertions.assertThat(byTestId(page, "state")).hasText("running");
     page.waitForFunction("n => Chart.getChart('plot').data.datasets[1].data.length >= n", paused + 10);
-    page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve("monitorPlot-live.png")));
+    BrowserFixture.screenshot(page, "monitorPlot-live");
     byTestId(page, "point-size").focus();
     page.keyboard().press("ArrowRight");
     assertThat(((Number) page.evaluate("Chart.getChart('plot').data.datasets[1].pointRadius")).intValue()).isEqualTo(4);
@@ -203,8 +164,7 @@ class WebAppIT {
     PlaywrightAssertions.assertThat(byTestId(page, "state")).hasText(Pattern.compile("started|running"));
     page.waitForFunction("() => Number(document.querySelector('[data-testid=seq]').textContent) >= 1");
     assertThat(plotted(page, 1)).isLessThan(paused + 10);
-    page.setViewportSize(390, 800);
-    page.waitForFunction("document.documentElement.scrollWidth <= window.innerWidth");
+    BrowserFixture.assertAccessibleAtPhoneWidth(page);
     assertThat(errors).isEmpty();
   }
 
@@ -237,10 +197,10 @@ class WebAppIT {
     page.navigate(url);
     awaitSeq(page, 3);
     String before = byTestId(page, "visitor").textContent();
-    page.keyboard().press("Tab");
-    PlaywrightAssertions.assertThat(byTestId(page, "nav-monitor")).isFocused();
-    page.keyboard().press("Tab");
-    PlaywrightAssertions.assertThat(byTestId(page, "new-visitor")).isFocused();
+    for (String id : List.of("nav-stream", "nav-monitor", "nav-pressure", "nav-dashboard", "new-visitor")) {
+      page.keyboard().press("Tab");
+      PlaywrightAssertions.assertThat(byTestId(page, id)).isFocused();
+    }
     page.keyboard().press("Enter");
     PlaywrightAssertions.assertThat(byTestId(page, "visitor")).not().hasText(before);
     PlaywrightAssertions.assertThat(byTestId(page, "state")).hasText("started");
