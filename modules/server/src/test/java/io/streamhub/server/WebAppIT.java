@@ -9,12 +9,9 @@ import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.WebSocketRoute;
-import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -27,13 +24,6 @@ import org.junit.jupiter.api.TestInfo;
 /** The built-in web app in Debian's headless Chromium, driven by Playwright, against one node. */
 @DisplayName("The web app in a real browser")
 class WebAppIT {
-
-  /** Records the seq of every row the page adds to its table, in order. */
-  private static final String RECORD_SEQS = "window.seenSeqs = [];"
-      + "new MutationObserver(changes => changes.forEach(change => change.addedNodes.forEach(node => {"
-      + "  if (node.dataset && node.dataset.seq) window.seenSeqs.push(Number(node.dataset.seq));"
-      + "}))).observe(document, {childList: true, subtree: true});";
-  private static final LocatorAssertions.HasTextOptions SLOW = new LocatorAssertions.HasTextOptions().setTimeout(45_000);
 
   private static Node node;
   private static BrowserFixture browser;
@@ -207,33 +197,5 @@ class WebAppIT {
     assertThat(page.evaluate("localStorage.getItem('visitor_id')")).isEqualTo(byTestId(page, "visitor").textContent());
     awaitSeq(page, 3);
     assertThat(byTestId(page, "rows").locator("tr").last().getAttribute("data-seq")).isEqualTo("1");
-  }
-
-  @Test
-  @DisplayName("With the WebSocket blocked the page falls back to long-polling; unblocked, it goes live with no seq missing")
-  void pollingFallback() {
-    AtomicBoolean blocked = new AtomicBoolean(true);
-    Page page = context.newPage();
-    page.routeWebSocket("**/ws", ws -> {
-      if (blocked.get()) {
-        ws.close(new WebSocketRoute.CloseOptions().setCode(1011).setReason("blocked by the test"));
-      } else {
-        ws.connectToServer();
-      }
-    });
-    page.addInitScript(RECORD_SEQS);
-    page.navigate(url);
-    PlaywrightAssertions.assertThat(byTestId(page, "badge")).hasText("Polling fallback", SLOW);
-    awaitSeq(page, 5);
-    awaitSeq(page, seq(page) + 10);
-    blocked.set(false);
-    PlaywrightAssertions.assertThat(byTestId(page, "badge")).hasText("Live", SLOW);
-    awaitSeq(page, seq(page) + 10);
-    List<?> seen = (List<?>) page.evaluate("window.seenSeqs");
-    List<Long> seqs = seen.stream().map(value -> ((Number) value).longValue()).toList();
-    assertThat(seqs).isNotEmpty();
-    for (int i = 1; i < seqs.size(); i++) {
-      assertThat(seqs.get(i)).as("row after seq %d", seqs.get(i - 1)).isEqualTo(seqs.get(i - 1) + 1);
-    }
   }
 }
