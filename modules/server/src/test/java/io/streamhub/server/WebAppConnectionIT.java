@@ -1,26 +1,19 @@
 package io.streamhub.server;
 
-import static io.streamhub.server.NodeFixture.await;
 import static io.streamhub.server.NodeFixture.config;
 import static io.streamhub.server.NodeFixture.roles;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.WebSocketRoute;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The web app's connection in a real browser when the network misbehaves: the WebSocket refused, or dropped in the
@@ -36,42 +29,8 @@ class WebAppConnectionIT {
       + "}))).observe(document, {childList: true, subtree: true});";
   private static final LocatorAssertions.HasTextOptions SLOW = new LocatorAssertions.HasTextOptions().setTimeout(45_000);
 
-  private static Node node;
-  private static BrowserFixture browser;
-  private static String url;
-
-  private BrowserContext context;
-  private String testName;
-
-  @BeforeAll
-  static void start() {
-    browser = BrowserFixture.launch();
-    JsonObject replay = new JsonObject().put("delay", new JsonObject().put("min_ms", 20).put("max_ms", 40));
-    node = NodeFixture.start(config(roles("ingress", "replay", "persistence").put("replay", replay)));
-    url = "http://127.0.0.1:" + node.httpPort() + "/";
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (node != null) {
-      await(node.close());
-    }
-  }
-
-  @BeforeEach
-  void openContext(TestInfo info) {
-    context = browser.newContext();
-    testName = info.getTestMethod().orElseThrow().getName();
-  }
-
-  @AfterEach
-  void closeContext() {
-    BrowserFixture.screenshots(context, testName);
-    context.close();
-  }
+  @RegisterExtension
+  static final WebApp app = new WebApp(() -> config(roles("ingress", "replay", "persistence").put("replay", WebApp.fastReplay())));
 
   private static int seq(Page page) {
     return Integer.parseInt(page.getByTestId("seq").textContent());
@@ -96,7 +55,7 @@ class WebAppConnectionIT {
   @DisplayName("With the WebSocket blocked the page falls back to long-polling; unblocked, it goes live with no seq missing")
   void pollingFallback() {
     AtomicBoolean blocked = new AtomicBoolean(true);
-    Page page = context.newPage();
+    Page page = app.newPage();
     page.routeWebSocket("**/ws", ws -> {
       if (blocked.get()) {
         ws.close(new WebSocketRoute.CloseOptions().setCode(1011).setReason("blocked by the test"));
@@ -105,7 +64,7 @@ class WebAppConnectionIT {
       }
     });
     page.addInitScript(RECORD_SEQS);
-    page.navigate(url);
+    page.navigate(app.url());
     PlaywrightAssertions.assertThat(page.getByTestId("badge")).hasText("Polling fallback", SLOW);
     awaitSeq(page, 5);
     awaitSeq(page, seq(page) + 10);
@@ -119,22 +78,22 @@ class WebAppConnectionIT {
   @DisplayName("A live WebSocket dropped mid-stream while the browser goes offline: Offline, then Live and resumed with no row missing")
   void dropMidStream() {
     AtomicReference<WebSocketRoute> current = new AtomicReference<>();
-    Page page = context.newPage();
+    Page page = app.newPage();
     List<String> errors = BrowserFixture.consoleErrors(page);
     page.routeWebSocket("**/ws", ws -> {
       current.set(ws);
       ws.connectToServer();
     });
     page.addInitScript(RECORD_SEQS);
-    page.navigate(url);
+    page.navigate(app.url());
     PlaywrightAssertions.assertThat(page.getByTestId("badge")).hasText("Live");
     PlaywrightAssertions.assertThat(page.getByTestId("state")).hasText("started");
     awaitSeq(page, 10);
-    context.setOffline(true);
+    app.context().setOffline(true);
     current.get().close(new WebSocketRoute.CloseOptions().setCode(1011).setReason("network lost in the test"));
     PlaywrightAssertions.assertThat(page.getByTestId("badge")).hasText("Offline");
     int atDrop = seq(page);
-    context.setOffline(false);
+    app.context().setOffline(false);
     PlaywrightAssertions.assertThat(page.getByTestId("badge")).hasText("Live", SLOW);
     PlaywrightAssertions.assertThat(page.getByTestId("state")).hasText("resumed");
     awaitSeq(page, atDrop + 20);

@@ -1,66 +1,26 @@
 package io.streamhub.server;
 
-import static io.streamhub.server.NodeFixture.await;
 import static io.streamhub.server.NodeFixture.config;
 import static io.streamhub.server.NodeFixture.roles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The built-in web app in Debian's headless Chromium, driven by Playwright, against one node. */
 @DisplayName("The web app in a real browser")
 class WebAppIT {
 
-  private static Node node;
-  private static BrowserFixture browser;
-  private static String url;
-
-  private BrowserContext context;
-  private String testName;
-
-  @BeforeAll
-  static void start() {
-    browser = BrowserFixture.launch();
-    JsonObject replay = new JsonObject().put("delay", new JsonObject().put("min_ms", 20).put("max_ms", 40));
-    node = NodeFixture.start(config(roles("ingress", "replay", "persistence").put("replay", replay)));
-    url = "http://127.0.0.1:" + node.httpPort() + "/";
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (node != null) {
-      await(node.close());
-    }
-  }
-
-  @BeforeEach
-  void openContext(TestInfo info) {
-    context = browser.newContext();
-    testName = info.getTestMethod().orElseThrow().getName();
-  }
-
-  @AfterEach
-  void closeContext() {
-    BrowserFixture.screenshots(context, testName);
-    context.close();
-  }
+  @RegisterExtension
+  static final WebApp app = new WebApp(() -> config(roles("ingress", "replay", "persistence").put("replay", WebApp.fastReplay())));
 
   private static Locator byTestId(Page page, String id) {
     return page.getByTestId(id);
@@ -78,9 +38,9 @@ class WebAppIT {
   @Test
   @DisplayName("The page loads without console errors, joins a stream, and predictions fill the table and move the bar")
   void streams() {
-    Page page = context.newPage();
+    Page page = app.newPage();
     List<String> errors = BrowserFixture.consoleErrors(page);
-    page.navigate(url);
+    page.navigate(app.url());
     PlaywrightAssertions.assertThat(byTestId(page, "badge")).hasText("Live");
     PlaywrightAssertions.assertThat(byTestId(page, "state")).hasText("started");
     awaitSeq(page, 10);
@@ -99,31 +59,31 @@ class WebAppIT {
   @Test
   @DisplayName("The API, ops and protocol routes still win over the web app; unknown paths get the JSON 404")
   void routes() {
-    APIResponse health = context.request().get(url + "health");
+    APIResponse health = app.context().request().get(app.url() + "health");
     assertThat(new JsonObject(health.text()).getString("status")).isEqualTo("up");
-    APIResponse chart = context.request().get(url + "vendor/chart.js");
+    APIResponse chart = app.context().request().get(app.url() + "vendor/chart.js");
     assertThat(chart.status()).isEqualTo(200);
     assertThat(chart.headers().get("content-type")).startsWith("text/javascript");
-    APIResponse missing = context.request().get(url + "assets/missing.js");
+    APIResponse missing = app.context().request().get(app.url() + "assets/missing.js");
     assertThat(missing.status()).isEqualTo(404);
     assertThat(new JsonObject(missing.text()).getJsonObject("error").getString("code")).isEqualTo("not_found");
-    assertThat(context.request().get(url + "assets/app.css").headers().get("content-type")).startsWith("text/css");
-    JsonObject baseline = new JsonObject(context.request().get(url + "api/v1/datasets/machine-monitor/baseline").text());
+    assertThat(app.context().request().get(app.url() + "assets/app.css").headers().get("content-type")).startsWith("text/css");
+    JsonObject baseline = new JsonObject(app.context().request().get(app.url() + "api/v1/datasets/machine-monitor/baseline").text());
     assertThat(baseline.getJsonArray("points")).hasSize(400);
-    APIResponse none = context.request().get(url + "api/v1/datasets/transactions/baseline");
+    APIResponse none = app.context().request().get(app.url() + "api/v1/datasets/transactions/baseline");
     assertThat(none.status()).isEqualTo(404);
     assertThat(new JsonObject(none.text()).getJsonObject("error").getString("code")).isEqualTo("not_found");
-    assertThat(context.request().get(url + "api/v1/datasets/nope/baseline").status()).isEqualTo(404);
+    assertThat(app.context().request().get(app.url() + "api/v1/datasets/nope/baseline").status()).isEqualTo(404);
   }
 
   @Test
   @DisplayName("The monitor plot gains red points: baseline in blue, red points grow; pause stops them, resume continues")
   void monitorPlot() {
-    Page page = context.newPage();
+    Page page = app.newPage();
     List<String> errors = BrowserFixture.consoleErrors(page);
-    page.navigate(url);
+    page.navigate(app.url());
     byTestId(page, "nav-monitor").click();
-    page.waitForURL(url + "monitor");
+    page.waitForURL(app.url() + "monitor");
     PlaywrightAssertions.assertThat(byTestId(page, "badge")).hasText("Live");
     PlaywrightAssertions.assertThat(byTestId(page, "baseline-count")).hasText("400");
     assertThat(plotted(page, 0)).isEqualTo(400);
@@ -165,16 +125,16 @@ class WebAppIT {
   @Test
   @DisplayName("Two tabs of one visitor share the stream: the second joins the existing one and both end on one seq")
   void twoTabs() {
-    Page first = context.newPage();
-    first.navigate(url);
+    Page first = app.newPage();
+    first.navigate(app.url());
     awaitSeq(first, 5);
-    Page second = context.newPage();
-    second.navigate(url);
+    Page second = app.newPage();
+    second.navigate(app.url());
     PlaywrightAssertions.assertThat(byTestId(second, "state")).hasText("joined existing");
     assertThat(byTestId(second, "visitor").textContent()).isEqualTo(byTestId(first, "visitor").textContent());
     awaitSeq(second, seq(first) + 5);
     String visitor = byTestId(first, "visitor").textContent();
-    assertThat(context.request().delete(url + "api/v1/streams/" + visitor).status()).isEqualTo(200);
+    assertThat(app.context().request().delete(app.url() + "api/v1/streams/" + visitor).status()).isEqualTo(200);
     PlaywrightAssertions.assertThat(byTestId(first, "state")).hasText("stopped");
     PlaywrightAssertions.assertThat(byTestId(second, "state")).hasText("stopped");
     PlaywrightAssertions.assertThat(byTestId(second, "seq")).hasText(byTestId(first, "seq").textContent());
@@ -183,8 +143,8 @@ class WebAppIT {
   @Test
   @DisplayName("A keyboard user starts a new visitor: a new id in localStorage and a fresh stream from row 1")
   void newVisitor() {
-    Page page = context.newPage();
-    page.navigate(url);
+    Page page = app.newPage();
+    page.navigate(app.url());
     awaitSeq(page, 3);
     String before = byTestId(page, "visitor").textContent();
     for (String id : List.of("nav-stream", "nav-monitor", "nav-pressure", "nav-dashboard", "new-visitor")) {
