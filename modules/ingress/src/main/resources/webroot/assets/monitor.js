@@ -81,7 +81,7 @@ function addPoint(data) {
   Object.assign(page, { lastSeq: data.seq, total: data.total });
   const row = data.row || {};
   if (typeof row.dinsight_x === 'number' && typeof row.dinsight_y === 'number') {
-    live.data.push({ x: row.dinsight_x, y: row.dinsight_y });
+    live.data.push({ x: row.dinsight_x, y: row.dinsight_y, seq: data.seq });
     plot.update('none');
   }
   renderProgress();

@@ -11,6 +11,7 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -113,7 +114,10 @@ class WebAppIT {
     byTestId(page, "reset").click();
     PlaywrightAssertions.assertThat(byTestId(page, "state")).hasText(Pattern.compile("started|running"));
     page.waitForFunction("() => Number(document.querySelector('[data-testid=seq]').textContent) >= 1");
-    assertThat(plotted(page, 1)).isLessThan(paused + 10);
+    List<Long> seqs = ((List<?>) page.evaluate("Chart.getChart('plot').data.datasets[1].data.map(point => point.seq)"))
+        .stream().map(seq -> ((Number) seq).longValue()).toList();
+    assertThat(seqs).as("red points after reset: the new stream's rows only, from seq 1")
+        .isEqualTo(LongStream.rangeClosed(1, seqs.size()).boxed().toList());
     BrowserFixture.assertAccessibleAtPhoneWidth(page);
     assertThat(errors).isEmpty();
   }
