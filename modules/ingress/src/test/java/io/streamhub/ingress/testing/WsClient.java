@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -32,10 +33,17 @@ public final class WsClient implements AutoCloseable {
     this.socket = socket;
   }
 
-  /** Handlers are set on the event loop as the handshake completes, so no early frame is missed. */
-  private void listen() {
-    socket.textMessageHandler(text -> frames.add(new JsonObject(text)));
-    socket.closeHandler(v -> closeStatus.complete(socket.closeStatusCode()));
+  /**
+   * Sets the handlers before the handshake starts, so no early frame is missed (a handler set when the connect future
+   * completes may come too late: the future can complete before the caller attaches its callback).
+   */
+  private static WsClient open(WebSocketClient client, WebSocketConnectOptions options) {
+    ClientWebSocket socket = client.webSocket();
+    WsClient ws = new WsClient(client, socket);
+    socket.textMessageHandler(text -> ws.frames.add(new JsonObject(text)));
+    socket.closeHandler(v -> ws.closeStatus.complete(socket.closeStatusCode()));
+    await(socket.connect(options));
+    return ws;
   }
 
   public static WsClient connect(Vertx vertx, int port) {
@@ -45,12 +53,7 @@ public final class WsClient implements AutoCloseable {
   public static WsClient connect(Vertx vertx, int port, int maxFrameBytes) {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxFrameSize(maxFrameBytes).setMaxMessageSize(maxFrameBytes));
-    WsClient ws = await(client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws"))
-        .map(socket -> {
-          WsClient c = new WsClient(client, socket);
-          c.listen();
-          return c;
-        }));
+    WsClient ws = open(client, new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws"));
     assertThat(ws.next().getString("event")).isEqualTo("connected");
     return ws;
   }
@@ -64,11 +67,7 @@ public final class WsClient implements AutoCloseable {
     WebSocketConnectOptions connect = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws")
         .setAllowOriginHeader(false);
     options.accept(connect);
-    return await(client.connect(connect).map(socket -> {
-      WsClient c = new WsClient(client, socket);
-      c.listen();
-      return c;
-    }));
+    return open(client, connect);
   }
 
   /** Waits {@code ms} on a Vert.x timer: for tests that must show that nothing happens within a time. */
