@@ -287,7 +287,10 @@ document.getElementById('new-workout').addEventListener('click', async () => {
 });
 document.getElementById('end-workout').addEventListener('click', () => endWorkout().catch(failed));
 document.getElementById('device-start').addEventListener('click', startDevice);
-document.getElementById('device-stop').addEventListener('click', stopDevice);
+document.getElementById('device-stop').addEventListener('click', () => {
+  stopDevice();
+  device.drained(5000).then(refreshStored);
+});
 document.getElementById('device-rate').addEventListener('change', () => { if (page.running) startDevice(); });
 document.getElementById('refresh-stored').addEventListener('click', refreshStored);
 
