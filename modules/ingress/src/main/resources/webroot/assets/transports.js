@@ -39,7 +39,10 @@ export class WsTransport extends Transport {
     this.ws = new WebSocket(`${scheme}//${location.host}/ws`);
     this.timer = setTimeout(() => this.close(), CONNECT_TIMEOUT_MS);
     this.ws.onmessage = (message) => this.receive(JSON.parse(message.data));
-    this.ws.onclose = () => this.end();
+    this.ws.onclose = () => {
+      clearTimeout(this.timer);
+      this.end();
+    };
   }
 
   receive(frame) {
@@ -63,7 +66,7 @@ export class WsTransport extends Transport {
 
   close() {
     clearTimeout(this.timer);
-    this.ws.close(1000);
+    this.ws.close(1000, 'closed by the client');
     this.end();
   }
 }

@@ -228,6 +228,18 @@ public final class Addresses {
   public static final String PERSISTENCE_PRESSURE_SESSION_GET = "persistence.pressure.session.get.v1";
 
   /**
+   * Cluster-wide request to any persistence verticle: the stored workouts a caller may open, most recently updated
+   * first. Body: {@link io.streamhub.contracts.pressure.SessionsQuery} ({@code {"limit" (1..100), "viewer_sub"}};
+   * {@code viewer_sub} null: an anonymous caller, who sees only workouts that belong to nobody; a user sees its own
+   * and those of nobody). Reply: {@link io.streamhub.contracts.pressure.StoredSessions}
+   * ({@code {"sessions": [{"workout_id", "status", "frame_count", "updated_at" (epoch ms)}]}}, ordered by
+   * {@code updated_at} descending, then workout id). The {@code frame_count} of an active session is the stored one,
+   * which lags the live count of the cluster. 400 on a malformed body (the text names the field), 503 when the store
+   * does not answer.
+   */
+  public static final String PERSISTENCE_PRESSURE_SESSIONS_LIST = "persistence.pressure.sessions.list.v1";
+
+  /**
    * Published by an application embedding Streamhub to emit an event to a room of one of its Socket.IO namespaces;
    * every ingress delivers it to its sockets in that room. Body: {@link io.streamhub.contracts.socketio.RoomEmit}.
    */

@@ -11,6 +11,7 @@ import static io.streamhub.persistence.BodyFields.requireString;
 import io.streamhub.contracts.Addresses;
 import io.streamhub.contracts.pressure.FrameRecord;
 import io.streamhub.contracts.pressure.SessionRecord;
+import io.streamhub.contracts.pressure.SessionsQuery;
 import io.streamhub.contracts.pressure.WorkoutId;
 import io.streamhub.persistence.PressureStore.FramesQuery;
 import io.vertx.core.json.JsonArray;
@@ -110,6 +111,13 @@ final class PressureBodies {
     longValue(json, "created_at", "");
     longValue(json, "updated_at", "");
     return decode(() -> SessionRecord.fromJson(json), "");
+  }
+
+  /** {@link SessionsQuery}: {@code limit} 1..100 required, {@code viewer_sub} a string or absent/null. */
+  static SessionsQuery sessionsQuery(Object body) {
+    JsonObject json = object(body);
+    require(json, "limit", "");
+    return decode(() -> SessionsQuery.fromJson(json), "");
   }
 
   /** {@code {"workout_id": ...}}: the workout id, valid. */

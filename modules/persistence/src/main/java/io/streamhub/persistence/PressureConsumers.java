@@ -2,6 +2,7 @@ package io.streamhub.persistence;
 
 import io.streamhub.contracts.Addresses;
 import io.streamhub.contracts.pressure.FrameRecord;
+import io.streamhub.contracts.pressure.StoredSessions;
 import io.streamhub.persistence.StoreRequests.NotFound;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
@@ -40,7 +41,7 @@ final class PressureConsumers {
   }
 
   /**
-   * Registers the four consumers (cluster-wide when the event bus is clustered). Wait for each one's
+   * Registers the five consumers (cluster-wide when the event bus is clustered). Wait for each one's
    * {@link MessageConsumer#completion()} before counting on it; unregister them to stop.
    */
   static List<MessageConsumer<Object>> register(EventBus bus, PressureStore store, DashboardCounters counters) {
@@ -49,7 +50,8 @@ final class PressureConsumers {
         bus.consumer(Addresses.PERSISTENCE_PRESSURE_FRAMES_APPEND, consumers::append),
         bus.consumer(Addresses.PERSISTENCE_PRESSURE_FRAMES_QUERY, consumers::query),
         bus.consumer(Addresses.PERSISTENCE_PRESSURE_SESSION_SAVE, consumers::saveSession),
-        bus.consumer(Addresses.PERSISTENCE_PRESSURE_SESSION_GET, consumers::getSession));
+        bus.consumer(Addresses.PERSISTENCE_PRESSURE_SESSION_GET, consumers::getSession),
+        bus.consumer(Addresses.PERSISTENCE_PRESSURE_SESSIONS_LIST, consumers::listSessions));
   }
 
   /**
@@ -102,6 +104,11 @@ final class PressureConsumers {
   private void saveSession(Message<Object> request) {
     requests.serve(request, "save session", PressureBodies::session,
         session -> store.saveSession(session).map(stored -> new JsonObject()));
+  }
+
+  private void listSessions(Message<Object> request) {
+    requests.serve(request, "list sessions", PressureBodies::sessionsQuery,
+        query -> store.sessions(query).map(StoredSessions::toJson));
   }
 
   private void getSession(Message<Object> request) {

@@ -5,7 +5,10 @@ import com.mongodb.MongoBulkWriteException;
 import io.streamhub.contracts.dashboard.ActivityItem;
 import io.streamhub.contracts.pressure.FrameRecord;
 import io.streamhub.contracts.pressure.SessionRecord;
+import io.streamhub.contracts.pressure.SessionsQuery;
+import io.streamhub.contracts.pressure.StoredSessions;
 import io.streamhub.contracts.pressure.WorkoutId;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.BulkOperation;
@@ -45,6 +48,10 @@ final class PressureStore {
   /** Newest first: the order of {@link #frames(FramesQuery)}. */
   private static final JsonObject NEWEST_FIRST = new JsonObject().put("frame", -1);
   private static final JsonObject WITHOUT_ID = new JsonObject().put("_id", 0);
+  /** Most recently updated first, then by workout id: the order of {@link #sessions(SessionsQuery)}. */
+  private static final JsonObject RECENTLY_UPDATED = new JsonObject().put("updated_at", -1).put("_id", 1);
+  private static final JsonObject LISTED_FIELDS = new JsonObject().put("_id", 0).put("workout_id", 1)
+      .put("status", 1).put("frame_count", 1).put("updated_at", 1);
 
   private static final Logger LOG = LoggerFactory.getLogger(PressureStore.class);
 
@@ -203,6 +210,30 @@ final class PressureStore {
   Future<SessionRecord> session(String workoutId) {
     return client.findOne(SESSIONS, new JsonObject().put("_id", workoutId), WITHOUT_ID.copy())
         .map(document -> document == null ? null : SessionRecord.fromJson(document));
+  }
+
+  /**
+   * The stored workouts the query's viewer may open (its own and those of nobody; only those of nobody for an
+   * anonymous viewer), most recently updated first. A document that is not a valid session is skipped with a
+   * warning rather than failing the whole list.
+   */
+  Future<StoredSessions> sessions(SessionsQuery query) {
+    JsonObject nobodys = new JsonObject().put("owner_sub", (Object) null);
+    JsonObject filter = query.viewerSub() == null ? nobodys : new JsonObject().put("$or", new JsonArray()
+        .add(new JsonObject().put("owner_sub", query.viewerSub())).add(nobodys));
+    FindOptions page = new FindOptions().setSort(RECENTLY_UPDATED.copy()).setLimit(query.limit())
+        .setFields(LISTED_FIELDS.copy());
+    return client.findWithOptions(SESSIONS, filter, page).map(documents -> {
+      List<StoredSessions.Entry> entries = new ArrayList<>(documents.size());
+      for (JsonObject document : documents) {
+        try {
+          entries.add(StoredSessions.Entry.fromJson(document));
+        } catch (IllegalArgumentException e) {
+          LOG.warn("skipping stored session {} in the list: {}", document.getValue("workout_id"), e.getMessage());
+        }
+      }
+      return new StoredSessions(entries);
+    });
   }
 
   /** MongoDB's duplicate-key codes (11000, and the legacy 11001 and 12582). */

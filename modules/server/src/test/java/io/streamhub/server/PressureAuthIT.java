@@ -134,4 +134,24 @@ class PressureAuthIT {
     }
     assertThat(http(HttpMethod.POST, "/api/v1/sessions/w-kept", "alice", null).statusCode()).isEqualTo(200);
   }
+
+  @Test
+  @DisplayName("The list of stored workouts shows a user only its own; without a token it is 401")
+  void listIsPerOwner() {
+    assertThat(http(HttpMethod.POST, "/api/v1/sessions/w-alice-b", "alice", null).statusCode()).isEqualTo(200);
+    assertThat(http(HttpMethod.POST, "/api/v1/sessions/w-bob-1", "bob", null).statusCode()).isEqualTo(200);
+    assertThat(http(HttpMethod.POST, "/api/v1/sessions/w-alice-a", "alice", null).statusCode()).isEqualTo(200);
+
+    HttpResponse<Buffer> alice = http(HttpMethod.GET, "/api/v1/sessions?limit=10", "alice", null);
+    assertThat(alice.statusCode()).as(alice.bodyAsString()).isEqualTo(200);
+    assertThat(alice.bodyAsJsonObject().getJsonArray("sessions").stream()
+        .map(s -> ((JsonObject) s).getString("workout_id")).toList()).containsExactly("w-alice-a", "w-alice-b");
+    HttpResponse<Buffer> bob = http(HttpMethod.GET, "/api/v1/sessions", "bob", null);
+    assertThat(bob.bodyAsJsonObject().getJsonArray("sessions").stream()
+        .map(s -> ((JsonObject) s).getString("workout_id")).toList()).containsExactly("w-bob-1");
+
+    HttpResponse<Buffer> anonymous = http(HttpMethod.GET, "/api/v1/sessions", null, null);
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.bodyAsJsonObject().getJsonObject("error").getString("code")).isEqualTo("unauthorized");
+  }
 }

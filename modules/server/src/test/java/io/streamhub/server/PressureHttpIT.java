@@ -6,6 +6,7 @@ import static io.streamhub.server.NodeFixture.get;
 import static io.streamhub.server.NodeFixture.roles;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamhub.ingress.testing.WsClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -84,5 +85,63 @@ class PressureHttpIT {
     assertThat(get(web, port, "/api/v1/sessions/w-http/frames?limit=1001").statusCode()).isEqualTo(400);
     assertThat(get(web, port, "/api/v1/sessions/never-seen").statusCode()).isEqualTo(404);
     assertThat(get(web, port, "/api/v1/sessions/bad!id").statusCode()).isEqualTo(400);
+  }
+
+  private List<JsonObject> listed(String query) {
+    HttpResponse<Buffer> list = get(web, port, "/api/v1/sessions" + query);
+    assertThat(list.statusCode()).as(list.bodyAsString()).isEqualTo(200);
+    return list.bodyAsJsonObject().getJsonArray("sessions").stream().map(JsonObject.class::cast).toList();
+  }
+
+  @Test
+  @DisplayName("the stored workouts are listed newest-updated first with their live frame count, ended ones too, "
+      + "and a bad limit is a 400 naming limit")
+  void listsWorkouts() {
+    try (WsClient device = WsClient.connect(client, port)) {
+      PressureNodeIT.request(device, 1, "join_session", new JsonObject().put("workout_id", "w-list-ended"));
+      PressureNodeIT.request(device, 2, "pressure_frame", PressureNodeIT.frame("w-list-ended",
+          PressureNodeIT.twoByTwo()));
+      assertThat(PressureNodeIT.request(device, 3, "leave_session", new JsonObject().put("workout_id",
+          "w-list-ended")).getString("event")).isEqualTo("ack");
+    }
+    // Joined one after the other; a later workout sorts first, and so does its id on a tie of milliseconds.
+    assertThat(post("/api/v1/sessions/w-list-b", new JsonObject()).statusCode()).isEqualTo(200);
+    assertThat(post("/api/v1/sessions/w-list-a", new JsonObject()).statusCode()).isEqualTo(200);
+    for (int i = 0; i < 3; i++) {
+      assertThat(post("/api/v1/sessions/w-list-b/frames", PressureNodeIT.frame("w-list-b", PressureNodeIT.twoByTwo()))
+          .statusCode()).isEqualTo(200);
+    }
+
+    List<JsonObject> sessions = listed("");
+    assertThat(sessions.stream().map(s -> s.getString("workout_id")).toList())
+        .containsExactly("w-list-a", "w-list-b", "w-list-ended");
+    assertThat(sessions.get(1).fieldNames()).containsExactlyInAnyOrder("workout_id", "status", "frame_count",
+        "updated_at");
+    assertThat(sessions.get(1).getString("status")).isEqualTo("active");
+    assertThat(sessions.get(1).getLong("frame_count")).as("the live count, not the count stored at join").isEqualTo(3);
+    assertThat(sessions.get(2).getString("status")).isEqualTo("ended");
+    assertThat(sessions.get(2).getLong("frame_count")).isEqualTo(1);
+    assertThat(sessions.get(0).getLong("updated_at")).isGreaterThanOrEqualTo(sessions.get(1).getLong("updated_at"));
+    assertThat(listed("?limit=2").stream().map(s -> s.getString("workout_id")).toList())
+        .containsExactly("w-list-a", "w-list-b");
+
+    for (String limit : List.of("0", "101", "many", "")) {
+      HttpResponse<Buffer> bad = get(web, port, "/api/v1/sessions?limit=" + limit);
+      assertThat(bad.statusCode()).as("limit=%s", limit).isEqualTo(400);
+      assertThat(bad.bodyAsJsonObject().getJsonObject("error").getString("message")).startsWith("limit must be");
+    }
+  }
+
+  @Test
+  @DisplayName("the list answers 503 when no persistence node answers")
+  void listWithoutPersistence() {
+    Node alone = NodeFixture.start(config(roles("ingress", "stats")));
+    try {
+      HttpResponse<Buffer> list = get(web, alone.httpPort(), "/api/v1/sessions");
+      assertThat(list.statusCode()).isEqualTo(503);
+      assertThat(list.bodyAsJsonObject().getJsonObject("error").getString("code")).isEqualTo("unavailable");
+    } finally {
+      await(alone.close());
+    }
   }
 }

@@ -19,7 +19,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * The HTTP fallback of pressure sessions: {@code POST /api/v1/sessions/{workout}} (join), {@code POST .../frames}
+ * The HTTP fallback of pressure sessions: {@code GET /api/v1/sessions?limit=} (the stored workouts the caller may
+ * open, see {@link SessionListRoute}), {@code POST /api/v1/sessions/{workout}} (join), {@code POST .../frames}
  * (one frame object, or an array processed in order), {@code GET /api/v1/sessions/{workout}} (status and summary)
  * and {@code GET .../frames?limit=&offset=} (newest first, limit 1–1000, default 100).
  */
@@ -28,15 +29,18 @@ public final class SessionRoutes {
   private final PressureEvents pressure;
   private final EventBus bus;
   private final BearerAuth auth;
+  private final SessionListRoute list;
 
   private SessionRoutes(PressureEvents pressure, EventBus bus, BearerAuth auth) {
     this.pressure = pressure;
     this.bus = bus;
     this.auth = auth;
+    this.list = new SessionListRoute(bus);
   }
 
   public static void mount(Router router, PressureEvents pressure, EventBus bus, int bodyLimit, BearerAuth auth) {
     SessionRoutes routes = new SessionRoutes(pressure, bus, auth);
+    router.get("/api/v1/sessions").handler(rc -> routes.caller(rc).onSuccess(user -> routes.list.list(rc, user)));
     router.post("/api/v1/sessions/:workout").handler(routes::join);
     router.post("/api/v1/sessions/:workout/frames").handler(BodyHandler.create(false).setBodyLimit(bodyLimit))
         .handler(routes::frames);
