@@ -63,7 +63,7 @@ export class WsTransport extends Transport {
 
   close() {
     clearTimeout(this.timer);
-    this.ws.close(1000);
+    this.ws.close(1000, 'closed by the client');
     this.end();
   }
 }

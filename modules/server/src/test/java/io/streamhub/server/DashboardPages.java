@@ -8,6 +8,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.RequestOptions;
+import io.streamhub.ingress.testing.WsClient;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Locale;
@@ -95,6 +97,33 @@ final class DashboardPages {
     assertThat(streamed).isGreaterThanOrEqualTo(live);
     awaitMetric(page, "total_predictions", streamed);
     return streamed;
+  }
+
+  /**
+   * Streams {@code rows} predictions of a replay stream that a Java WebSocket client authenticated with {@code token}
+   * starts (so they are the token user's), stops it and returns how many rows it streamed.
+   */
+  static long streamFromJava(WebApp app, String token, int rows) {
+    Vertx client = Vertx.vertx();
+    try (WsClient ws = WsClient.open(client, app.node().httpPort(), o -> o.setURI("/ws?token=" + token))) {
+      assertThat(ws.next("connected").getString("status")).isEqualTo("success");
+      String visitor = "java-" + UUID.randomUUID();
+      ws.sendText(new JsonObject().put("event", "join_stream").put("ack", 1)
+          .put("data", new JsonObject().put("visitor_id", visitor)).encode());
+      for (int seen = 0; seen < rows; ) {
+        seen += "prediction".equals(ws.next().getString("event")) ? 1 : 0;
+      }
+      ws.sendText(new JsonObject().put("event", "stream_control").put("ack", 2)
+          .put("data", new JsonObject().put("visitor_id", visitor).put("action", "stop")).encode());
+      while (true) {
+        JsonObject frame = ws.next();
+        if ("stream_complete".equals(frame.getString("event"))) {
+          return frame.getJsonObject("data").getLong("streamed");
+        }
+      }
+    } finally {
+      NodeFixture.await(client.close());
+    }
   }
 
   /** GET /api/live-data with the token: the DashboardData the REST fallback answers. */
