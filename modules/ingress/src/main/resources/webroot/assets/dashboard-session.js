@@ -5,7 +5,7 @@
 const SESSION_KEY = 'dashboard_session';
 const DEV_LOGIN = '/api/v1/dev/login';
 const RENEW_BEFORE_MS = 60000;
-const MIN_RENEW_GAP_MS = 30000;
+const MIN_RENEW_GAP_MS = 10000;
 
 /** The stored session, {expired: true} for one past its expiry (then forgotten), or null. */
 export function loadSession() {
@@ -53,8 +53,9 @@ export async function devLogin(user) {
 
 /**
  * Renews a dev-login session's token a minute before it expires, or when the server sends `expiring`: a new token
- * from the dev login, handed to the live connection with refresh_token. At most one renewal per 30 s, so a server
- * that announces expiry early cannot make it loop.
+ * from the dev login, handed to the live connection with refresh_token. Never within 10 s of the last token (a
+ * token's exp counts whole seconds: a new one must expire later), so a server that announces expiry early cannot
+ * make it loop.
  */
 export class Renewal {
   /**
@@ -65,6 +66,12 @@ export class Renewal {
    */
   constructor(connection, current, renewed, failed) {
     Object.assign(this, { connection, current, renewed, failed, timer: null, running: false, last: 0 });
+  }
+
+  /** A new session got its token now: the next renewal is due a minute before it expires. */
+  start() {
+    this.last = Date.now();
+    this.schedule();
   }
 
   schedule() {
@@ -82,8 +89,10 @@ export class Renewal {
   async renew() {
     const session = this.current();
     if (!session || session.source !== 'dev' || this.running) return;
-    if (Date.now() - this.last < MIN_RENEW_GAP_MS) {
-      this.schedule();
+    const wait = this.last + MIN_RENEW_GAP_MS - Date.now();
+    if (wait > 0) {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.renew(), wait);
       return;
     }
     Object.assign(this, { running: true, last: Date.now() });

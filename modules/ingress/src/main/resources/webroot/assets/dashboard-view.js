@@ -75,13 +75,19 @@ export function metricCard(metric) {
   return element('li', { class: 'card', 'data-testid': `card-${metric.key}` }, children);
 }
 
-/** Fills a card from the metrics and trends of one DashboardData. */
+/** Fills a card from the metrics and trends of one DashboardData; no metrics empties it. */
 export function updateCard(card, metric, metrics, trends) {
-  const raw = metrics?.[metric.key] ?? 0;
   const value = card.querySelector('.value');
+  const trendNode = card.querySelector('.trend');
+  if (!metrics) {
+    value.textContent = '–';
+    delete value.dataset.value;
+    trendNode?.replaceChildren();
+    return;
+  }
+  const raw = metrics[metric.key] ?? 0;
   value.textContent = formatMetric(metric.kind, raw);
   value.dataset.value = String(raw);
-  const trendNode = card.querySelector('.trend');
   if (!trendNode) return;
   const trend = TRENDS[trends?.[metric.key]] || TRENDS.stable;
   trendNode.dataset.trend = trend.text;
@@ -129,10 +135,10 @@ export function alertItem(alert, live) {
 }
 
 /** The filter of `user_action filter`: each group as ticked; all ticked means no filter on it (omitted). */
-export function filterData(riskLevels, activityTypes, allRisks, allTypes) {
+export function filterData(riskLevels, activityTypes) {
   const data = {};
-  if (riskLevels.length !== allRisks.length) data.risk_levels = riskLevels;
-  if (activityTypes.length !== allTypes.length) data.activity_types = activityTypes;
+  if (riskLevels.length !== RISK_BANDS.length) data.risk_levels = riskLevels;
+  if (activityTypes.length !== Object.keys(ACTIVITY_LABELS).length) data.activity_types = activityTypes;
   return data;
 }
 
@@ -165,6 +171,16 @@ export function exportFileName(user, format, date = new Date()) {
   const safeUser = String(user).replace(/[^A-Za-z0-9._-]/g, '_');
   const time = date.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
   return `dashboard-${safeUser}-${time}.${format}`;
+}
+
+/** Lets the browser save text as a file (an export). */
+export function download(fileName, body, contentType) {
+  const url = URL.createObjectURL(new Blob([body], { type: contentType }));
+  const link = element('a', { href: url, download: fileName });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
 }
 
 /** The `sub` and `exp` (ms) a JWT's payload claims, read without verifying (the server verifies); null if unreadable. */

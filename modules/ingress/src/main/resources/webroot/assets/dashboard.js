@@ -15,8 +15,6 @@ const LIVE_ROWS = 20;
 const LIVE_KEPT = 100;
 const LIVE_ALERTS = 10;
 const SESSION_ENDING = new Set(['unauthorized', 'token_expired']);
-const ALL_RISKS = ['high', 'medium', 'low'];
-const ALL_TYPES = ['prediction', 'workout_started', 'workout_ended'];
 
 const state = {
   session: null, // {token, user, expires_at (ms), source: 'dev' | 'token'}
@@ -33,7 +31,7 @@ const connection = new Connection($('badge'));
 const replay = new ReplayControl(connection, (text) => showError(text));
 const renewal = new Renewal(connection, () => state.session, (session, ack) => {
   confirm(ack?.user_id ?? session.user, ack?.exp ? ack.exp * 1000 : session.expires_at);
-  $('notice').textContent = `Token renewed; it now expires ${view.formatDateTime(session.expires_at)}.`;
+  $('token-notice').textContent = `Token renewed; it now expires ${view.formatDateTime(session.expires_at)}.`;
 }, (error) => showError(`Could not renew the token: ${view.errorText(error)}`));
 const cards = new Map();
 const chart = new window.Chart(document.getElementById('risk-chart'), {
@@ -80,7 +78,7 @@ function begin(session) {
   setBusy(true);
   connection.stop();
   connection.start();
-  renewal.schedule();
+  renewal.start();
 }
 
 /** The server accepted the token (an auth ack, or a REST answer): show the dashboard. */
@@ -109,12 +107,13 @@ function signOut(error) {
   connection.stop();
   replay.reset();
   document.querySelectorAll('fieldset input[type=checkbox]').forEach((box) => { box.checked = true; });
-  $('range-from').value = '';
-  $('range-to').value = '';
+  ['range-from', 'range-to'].forEach((id) => { $(id).value = ''; });
   $('range-status').textContent = view.describeRange({});
-  [$('live-predictions'), $('alerts'), $('activity')].forEach((list) => list.replaceChildren());
+  render(null);
+  renderAlerts();
+  renderPredictions();
   showError('');
-  $('notice').textContent = '';
+  ['notice', 'token-notice', 'last-update', 'user', 'expires'].forEach((id) => { $(id).textContent = ''; });
   $('dashboard').hidden = true;
   $('signin').hidden = false;
   setBusy(false);
@@ -146,20 +145,22 @@ connection.on('open', async () => {
   }
 });
 
+/** Shows one DashboardData (source 'live' or 'rest'); null empties the view (signed out). */
 function render(data, source) {
-  if (!state.session || (state.confirmed && data.user_id !== state.session.user)) return;
-  if (!state.confirmed) confirm(data.user_id, view.tokenClaims(state.session.token)?.expMs);
-  view.METRICS.forEach((metric) => view.updateCard(cards.get(metric.key), metric, data.metrics, data.trends));
-  const bands = view.RISK_BANDS.map((band) => Number(data.metrics?.[band.metric] ?? 0));
+  if (data && (!state.session || (state.confirmed && data.user_id !== state.session.user))) return;
+  if (data && !state.confirmed) confirm(data.user_id, view.tokenClaims(state.session.token)?.expMs);
+  view.METRICS.forEach((metric) => view.updateCard(cards.get(metric.key), metric, data?.metrics, data?.trends));
+  const bands = view.RISK_BANDS.map((band) => Number(data?.metrics?.[band.metric] ?? 0));
   chart.data.datasets[0].data = bands;
   chart.update('none');
   chart.canvas.setAttribute('aria-label', `Predictions by risk band: ${view.RISK_BANDS
     .map((band, i) => `${band.label.toLowerCase()} ${bands[i]}`).join(', ')}`);
-  state.currentAlerts = data.alerts || [];
+  state.currentAlerts = data?.alerts || [];
   renderAlerts();
-  const activity = (data.recent_activity || []).map(view.activityItem);
+  const activity = (data?.recent_activity || []).map(view.activityItem);
   $('activity').replaceChildren(...activity);
   $('no-activity').hidden = activity.length > 0;
+  if (!data) return;
   const updated = $('last-update');
   updated.textContent = `${view.formatTime(data.timestamp)} (${source === 'rest' ? 'REST' : 'live'})`;
   updated.setAttribute('datetime', data.timestamp);
@@ -193,19 +194,11 @@ connection.on('system_alert', (alert) => {
   state.liveAlerts.length = Math.min(state.liveAlerts.length, LIVE_ALERTS);
   renderAlerts();
 });
-connection.on('dashboard_export', (exported) => {
-  const url = URL.createObjectURL(new Blob([exported.body], { type: exported.content_type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = view.exportFileName(state.session?.user ?? 'user', exported.format);
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60000);
-});
+connection.on('dashboard_export', (exported) => view.download(
+  view.exportFileName(state.session?.user ?? 'user', exported.format), exported.body, exported.content_type));
 connection.on('expiring', (data) => {
   if (state.session?.source === 'dev') renewal.renew();
-  else if (state.session) $('notice').textContent = `Your token expires in ${data.in_s} s: sign out and paste a new one.`;
+  else if (state.session) $('token-notice').textContent = `Your token expires in ${data.in_s} s: sign out and paste a new one.`;
 });
 connection.on('error', (error) => {
   if (state.session && SESSION_ENDING.has(error.code)) signOut(view.errorText(error));
@@ -252,7 +245,7 @@ function ticked(name) {
 }
 
 document.querySelectorAll('fieldset input[type=checkbox]').forEach((box) => box.addEventListener('change', () => {
-  state.filter = view.filterData(ticked('risk'), ticked('type'), ALL_RISKS, ALL_TYPES);
+  state.filter = view.filterData(ticked('risk'), ticked('type'));
   renderPredictions();
   send('filter', state.filter);
 }));

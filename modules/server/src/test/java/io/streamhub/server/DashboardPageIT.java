@@ -176,12 +176,16 @@ class DashboardPageIT {
     PlaywrightAssertions.assertThat(page.getByTestId("dashboard")).isHidden();
     PlaywrightAssertions.assertThat(page.getByTestId("badge")).hasText("Offline");
     assertThat(page.evaluate("sessionStorage.getItem('dashboard_session')")).isNull();
+    PlaywrightAssertions.assertThat(metric(page, "total_predictions")).hasText("–");
+    assertThat(metric(page, "total_predictions").getAttribute("data-value")).isNull();
   }
 
   @Test
   @DisplayName("A malformed or wrongly signed token shows the server's unauthorized error and the form stays usable")
   void badToken() {
-    Page page = open(app);
+    Page page = app.newPage();
+    List<String> errors = BrowserFixture.consoleErrors(page);
+    page.navigate(app.url() + "dashboard");
     page.getByTestId("token-input").fill("not-a-token");
     page.getByTestId("token-login").click();
     PlaywrightAssertions.assertThat(page.getByTestId("signin-error")).hasText(Pattern.compile("^unauthorized: .+"));
@@ -199,6 +203,7 @@ class DashboardPageIT {
     String user = uniqueUser("fix");
     DashboardPages.pasteToken(page, mint(user), user);
     PlaywrightAssertions.assertThat(page.getByTestId("signin-error")).isHidden();
+    assertThat(errors).isEmpty();
   }
 
   @Test
