@@ -33,10 +33,12 @@ export class ReplayControl {
     $('stream-stop').disabled = !this.running;
   }
 
+  /** A fresh stream from row 1: an ended one this tab still holds is left first. */
   async start() {
     localStorage.setItem(VISITOR_KEY, this.visitorId);
     this.showError('');
     try {
+      if (this.streamId) await this.leave();
       const ack = await this.connection.request('join_stream', { visitor_id: this.visitorId });
       this.adopt(ack);
       this.render('lost' in ack ? STATES.stream_resumed : 'seq' in ack ? STATES.joined_existing_stream : STATES.stream_started);
@@ -86,9 +88,19 @@ export class ReplayControl {
     this.render('running');
   }
 
+  /** An ended stream is left at once, so the replay role frees it and it no longer counts as active. */
   complete(data) {
     if (data.stream_id !== this.streamId) return;
     this.running = false;
     this.render(`${data.reason === 'stopped' ? 'stopped' : 'complete'} after ${data.streamed} rows`);
+    this.leave().catch((error) => this.showError(`Replay stream: ${error.message || error.code}`));
+  }
+
+  /** leave_stream; not being joined (any more) is fine. */
+  async leave() {
+    this.streamId = null;
+    await this.connection.request('leave_stream', { visitor_id: this.visitorId }).catch((error) => {
+      if (error.code !== 'not_joined' && error.code !== 'disconnected') throw error;
+    });
   }
 }

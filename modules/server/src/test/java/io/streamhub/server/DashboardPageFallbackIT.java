@@ -41,7 +41,7 @@ class DashboardPageFallbackIT {
 
   private static final String SECRET = "0123456789abcdef0123456789abcdef-page-test";
   private static final StreamhubConfig CONFIG = config(roles("ingress", "replay", "persistence", "dashboard")
-      .put("replay", WebApp.fastReplay())
+      .put("replay", WebApp.fastReplay().put("resume_grace_ms", 200))
       .put("auth", new JsonObject().put("jwt", new JsonObject().put("secret", SECRET))
           .put("dev_login", new JsonObject().put("enabled", false)))
       .put("dashboard", new JsonObject().put("push_interval_ms", 300)));

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DashboardPageIT {
 
   private static final StreamhubConfig CONFIG = config(roles("ingress", "replay", "persistence", "dashboard")
-      .put("replay", WebApp.fastReplay())
+      .put("replay", WebApp.fastReplay().put("resume_grace_ms", 200))
       .put("dashboard", new JsonObject().put("push_interval_ms", 300)));
 
   @RegisterExtension
@@ -81,6 +81,7 @@ class DashboardPageIT {
     PlaywrightAssertions.assertThat(page.getByTestId("stream-state")).hasText(Pattern.compile("stopped after"));
     long streamed = Long.parseLong(page.getByTestId("stream-state").textContent().replaceAll("\\D", ""));
     awaitMetric(page, "total_predictions", streamed);
+    awaitMetric(page, "active_streams", 0);
 
     JsonObject data = liveData(app, token(page));
     assertThat(data.getString("user_id")).isEqualTo(user);
@@ -100,7 +101,8 @@ class DashboardPageIT {
   }
 
   @Test
-  @DisplayName("Risk and activity filters and a date range change what the page shows, as the server computes it")
+  @DisplayName("Risk and activity filters and a date range change what the page shows, as the server computes it; "
+      + "Start after Stop begins a fresh stream")
   void filtersAndDateRange() {
     Page page = open(app);
     devLogin(page, uniqueUser("fil"));
@@ -138,6 +140,11 @@ class DashboardPageIT {
     page.getByTestId("range-clear").click();
     awaitMetric(page, "total_predictions", streamed);
     PlaywrightAssertions.assertThat(page.getByTestId("range-status")).hasText("All time");
+
+    page.getByTestId("stream-start").click();
+    PlaywrightAssertions.assertThat(page.getByTestId("stream-state")).hasText(Pattern.compile("started|running"));
+    page.waitForFunction("() => Number(document.querySelector('[data-testid=stream-rows]').textContent) >= 2");
+    awaitMetric(page, "active_streams", 1);
   }
 
   @Test

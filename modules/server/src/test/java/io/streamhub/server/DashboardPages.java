@@ -84,7 +84,8 @@ final class DashboardPages {
 
   /**
    * Starts the user's replay stream with the page's Start button, waits for {@code live} predictions in the live
-   * table, stops it and waits until the dashboard counts every row it streamed; returns that count.
+   * table, stops it and waits until the dashboard counts every row it streamed and the stream, which the page left,
+   * no longer as active; returns that count.
    */
   static long streamAndStop(Page page, int live) {
     page.getByTestId("stream-start").click();
@@ -96,6 +97,7 @@ final class DashboardPages {
     long streamed = Long.parseLong(stopped.group(1));
     assertThat(streamed).isGreaterThanOrEqualTo(live);
     awaitMetric(page, "total_predictions", streamed);
+    awaitMetric(page, "active_streams", 0);
     return streamed;
   }
 
