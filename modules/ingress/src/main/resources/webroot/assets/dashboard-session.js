@@ -11,7 +11,8 @@ const MIN_RENEW_GAP_MS = 10000;
 export function loadSession() {
   try {
     const session = JSON.parse(sessionStorage.getItem(SESSION_KEY));
-    if (session && typeof session.token === 'string' && !(session.expires_at <= Date.now())) return session;
+    const expired = typeof session?.expires_at === 'number' && session.expires_at <= Date.now();
+    if (session && typeof session.token === 'string' && !expired) return session;
     if (session) {
       sessionStorage.removeItem(SESSION_KEY);
       return { expired: true };

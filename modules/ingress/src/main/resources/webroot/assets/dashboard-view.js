@@ -200,5 +200,6 @@ export function tokenClaims(token) {
 export function errorText(error) {
   if (!error) return 'unknown error';
   if (typeof error === 'string') return error;
+  if (!error.code) return error.message || String(error);
   return error.message ? `${error.code}: ${error.message}` : String(error.code);
 }

@@ -198,7 +198,9 @@ connection.on('dashboard_export', (exported) => view.download(
   view.exportFileName(state.session?.user ?? 'user', exported.format), exported.body, exported.content_type));
 connection.on('expiring', (data) => {
   if (state.session?.source === 'dev') renewal.renew();
-  else if (state.session) $('token-notice').textContent = `Your token expires in ${data.in_s} s: sign out and paste a new one.`;
+  else if (state.session) {
+    $('token-notice').textContent = `Your token expires in ${data.in_s} s: sign out and paste a new one.`;
+  }
 });
 connection.on('error', (error) => {
   if (state.session && SESSION_ENDING.has(error.code)) signOut(view.errorText(error));
@@ -234,15 +236,14 @@ async function fetchLiveData() {
 function send(action, data) {
   showError('');
   if (!connection.active) {
-    $('notice').textContent = 'Not connected: the view applies as soon as the connection is back.';
+    showError(action === 'export' ? 'Export needs a connection: try again once the badge reads Live or Polling.'
+      : 'Not connected: the view applies as soon as the connection is back.');
     return;
   }
   userAction(action, data).catch((error) => showError(view.errorText(error)));
 }
 
-function ticked(name) {
-  return [...document.querySelectorAll(`input[name=${name}]:checked`)].map((box) => box.value);
-}
+const ticked = (name) => [...document.querySelectorAll(`input[name=${name}]:checked`)].map((box) => box.value);
 
 document.querySelectorAll('fieldset input[type=checkbox]').forEach((box) => box.addEventListener('change', () => {
   state.filter = view.filterData(ticked('risk'), ticked('type'));
@@ -260,8 +261,7 @@ $('range-apply').addEventListener('click', () => {
   send('date_range', range.data);
 });
 $('range-clear').addEventListener('click', () => {
-  $('range-from').value = '';
-  $('range-to').value = '';
+  ['range-from', 'range-to'].forEach((id) => { $(id).value = ''; });
   state.range = {};
   $('range-status').textContent = view.describeRange({});
   send('date_range', {});
