@@ -4,6 +4,7 @@
 //   connection.on('open', () => connection.request('join_stream', {...}));   // after every (re)connect
 //   connection.on('prediction', (row) => ...);
 //   connection.start();
+//   connection.stop();   // closes both transports and stops reconnecting until the next start()
 //
 // Reconnects with exponential backoff and jitter (1 s doubling to 30 s). After WS_FAILURES_BEFORE_POLLING failed
 // WebSocket attempts it switches to long-polling, and keeps trying the WebSocket, which takes over when it connects.
@@ -31,12 +32,28 @@ export class Connection {
     this.polling = null;
     this.wsFailures = 0;
     this.pollingFailures = 0;
+    this.stopped = true;
     window.addEventListener('online', () => this.retryNow());
     window.addEventListener('offline', () => this.render());
   }
 
   start() {
+    this.stopped = false;
+    this.wsFailures = 0;
+    this.pollingFailures = 0;
     this.connectWs();
+    this.render();
+  }
+
+  /** Closes both transports and cancels every retry; the badge reads Offline until the next start(). */
+  stop() {
+    this.stopped = true;
+    clearTimeout(this.wsTimer);
+    clearTimeout(this.pollingTimer);
+    const { ws, polling } = this;
+    Object.assign(this, { ws: null, polling: null, active: null });
+    ws?.close();
+    polling?.close();
     this.render();
   }
 
@@ -58,6 +75,7 @@ export class Connection {
   }
 
   get status() {
+    if (this.stopped) return 'offline';
     if (this.active) return this.active === this.ws ? 'live' : 'polling';
     const pollingFailed = this.wsFailures >= WS_FAILURES_BEFORE_POLLING && this.pollingFailures > 0;
     return navigator.onLine === false || pollingFailed ? 'offline' : 'reconnecting';
@@ -116,6 +134,7 @@ export class Connection {
   }
 
   lost(transport) {
+    if (this.stopped) return;
     if (transport === this.active) this.active = null;
     if (transport === this.ws) {
       this.ws = null;
@@ -132,6 +151,6 @@ export class Connection {
 
   /** The browser is back online: try the WebSocket at once instead of waiting for the backoff. */
   retryNow() {
-    if (!this.ws) this.connectWs();
+    if (!this.ws && !this.stopped) this.connectWs();
   }
 }

@@ -235,9 +235,8 @@ public final class IngressVerticle extends VerticleBase {
     StreamRoutes.mount(router, vertx.eventBus());
     DatasetRoutes.mount(router, vertx.eventBus());
     SessionRoutes.mount(router, pressureEvents, vertx.eventBus(), frameLimit, bearer);
-    if (config.auth().devLoginEnabled()) {
-      verifier.flatMap(TokenVerifier::issuer).ifPresent(issuer -> DevLoginRoute.mount(router, issuer));
-    }
+    DevLoginRoute.mount(router, config.auth().devLoginEnabled()
+        ? verifier.flatMap(TokenVerifier::issuer) : Optional.empty());
     LiveDataRoute.mount(router, bearer, vertx.eventBus());
     OpsRoutes.mount(vertx, router);
     WebAppRoutes.mount(router);

@@ -9,19 +9,29 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * {@code POST /api/v1/dev/login {"user"}} → {@code {"token", "expires_in_s"}}: a token for any user, for demos.
- * Mounted only when {@code auth.dev_login.enabled} (otherwise the path answers 404 like any unknown one); never in
- * production.
+ * The dev login, for demos; never on in production.
+ * <ul>
+ *   <li>{@code GET /api/v1/dev/login} → {@code {"enabled": true, "expires_in_s"}} when {@code auth.dev_login.enabled},
+ *       else {@code {"enabled": false}}: mounted on every node with ingress, so a page can offer the dev login only
+ *       where it works.</li>
+ *   <li>{@code POST /api/v1/dev/login {"user"}} → {@code {"token", "expires_in_s"}}: a token for any user. Mounted
+ *       only when dev login is on (otherwise the POST answers 404 like any unknown route).</li>
+ * </ul>
  */
 public final class DevLoginRoute {
+
+  /** The path of both routes. */
+  public static final String PATH = "/api/v1/dev/login";
 
   /** Lifetime of a dev-login token: short, so a leaked demo token is soon worthless. */
   public static final Duration TTL = Duration.ofHours(1);
 
   private static final Pattern USER = Pattern.compile("[A-Za-z0-9._@|:-]{1,128}");
+  private static final int MAX_BODY_BYTES = 4096;
 
   private final TokenIssuer issuer;
 
@@ -29,9 +39,21 @@ public final class DevLoginRoute {
     this.issuer = issuer;
   }
 
-  public static void mount(Router router, TokenIssuer issuer) {
-    DevLoginRoute route = new DevLoginRoute(issuer);
-    router.post("/api/v1/dev/login").handler(BodyHandler.create(false).setBodyLimit(4096)).handler(route::login);
+  /**
+   * Mounts {@code GET} always and {@code POST} when {@code issuer} is present.
+   *
+   * @param issuer the issuer of dev-login tokens when {@code auth.dev_login.enabled}; empty when dev login is off
+   *     (even if the node could sign with a configured secret)
+   */
+  public static void mount(Router router, Optional<TokenIssuer> issuer) {
+    JsonObject status = issuer.isPresent()
+        ? new JsonObject().put("enabled", true).put("expires_in_s", TTL.toSeconds())
+        : new JsonObject().put("enabled", false);
+    String body = status.encode();
+    router.get(PATH).handler(rc -> rc.response().putHeader("content-type", "application/json")
+        .putHeader("cache-control", "no-store").end(body));
+    issuer.ifPresent(present -> router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
+        .handler(new DevLoginRoute(present)::login));
   }
 
   private void login(RoutingContext rc) {
