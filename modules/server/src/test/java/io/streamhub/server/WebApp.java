@@ -59,7 +59,8 @@ final class WebApp implements BeforeAllCallback, AfterAllCallback, BeforeEachCal
 
   @Override
   public void afterEach(ExtensionContext extension) {
-    BrowserFixture.screenshots(context, extension.getRequiredTestMethod().getName());
+    BrowserFixture.screenshots(context,
+        extension.getRequiredTestClass().getSimpleName() + "-" + extension.getRequiredTestMethod().getName());
     context.close();
   }
 
