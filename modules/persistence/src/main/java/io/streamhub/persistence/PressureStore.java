@@ -97,10 +97,16 @@ final class PressureStore {
     return workoutId + ":" + frame;
   }
 
-  /** Creates the unique {@code (workout_id, frame)} index (a no-op when it exists). */
+  /**
+   * Creates the unique {@code (workout_id, frame)} index on frames and the {@code (owner_sub, updated_at)} index on
+   * sessions, which serves the dashboard's per-owner counts and {@link #sessions(SessionsQuery)} (each a no-op when
+   * it exists).
+   */
   Future<Void> createIndexes() {
     JsonObject oncePerFrame = new JsonObject().put("workout_id", 1).put("frame", 1);
-    return client.createIndexWithOptions(FRAMES, oncePerFrame, new IndexOptions().unique(true));
+    JsonObject byOwnerRecent = new JsonObject().put("owner_sub", 1).put("updated_at", -1);
+    return Future.all(client.createIndexWithOptions(FRAMES, oncePerFrame, new IndexOptions().unique(true)),
+        client.createIndexWithOptions(SESSIONS, byOwnerRecent, new IndexOptions())).mapEmpty();
   }
 
   /**
