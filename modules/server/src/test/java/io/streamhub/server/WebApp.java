@@ -1,11 +1,14 @@
 package io.streamhub.server;
 
 import static io.streamhub.server.NodeFixture.await;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.streamhub.contracts.config.StreamhubConfig;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -15,7 +18,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A node serving the web app and a headless Chromium for one test class, with a fresh browser context per test whose
- * pages are screenshotted when the test ends:
+ * pages are screenshotted when the test ends. Every test also checks that its pages requested nothing from another
+ * origin: the web app works offline, with no CDN.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -31,6 +35,7 @@ final class WebApp implements BeforeAllCallback, AfterAllCallback, BeforeEachCal
   private BrowserFixture browser;
   private Node node;
   private BrowserContext context;
+  private final List<String> foreignRequests = new CopyOnWriteArrayList<>();
 
   WebApp(Supplier<StreamhubConfig> config) {
     this.config = config;
@@ -55,6 +60,12 @@ final class WebApp implements BeforeAllCallback, AfterAllCallback, BeforeEachCal
   @Override
   public void beforeEach(ExtensionContext extension) {
     context = browser.newContext();
+    foreignRequests.clear();
+    context.onRequest(request -> {
+      if (!request.url().startsWith(url()) && !request.url().startsWith("data:") && !request.url().startsWith("blob:")) {
+        foreignRequests.add(request.url());
+      }
+    });
   }
 
   @Override
@@ -62,6 +73,7 @@ final class WebApp implements BeforeAllCallback, AfterAllCallback, BeforeEachCal
     BrowserFixture.screenshots(context,
         extension.getRequiredTestClass().getSimpleName() + "-" + extension.getRequiredTestMethod().getName());
     context.close();
+    assertThat(foreignRequests).as("requests to other origins (the web app must work offline, without a CDN)").isEmpty();
   }
 
   /** Replay config for browser tests: a row every 20–40 ms, so a test sees dozens of rows in a second. */

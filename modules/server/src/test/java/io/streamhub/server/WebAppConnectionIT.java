@@ -5,6 +5,7 @@ import static io.streamhub.server.NodeFixture.roles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.WebSocketRoute;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
@@ -99,5 +100,43 @@ class WebAppConnectionIT {
     awaitSeq(page, atDrop + 20);
     assertContiguous(page);
     assertThat(errors).isEmpty();
+  }
+
+  @Test
+  @DisplayName("While nothing connects, WebSocket attempts are spaced about 1 s, 2 s, 4 s apart and the badge reads Offline")
+  void retriesDouble() {
+    Page page = app.newPage();
+    page.routeWebSocket("**/ws", ws -> ws.close(new WebSocketRoute.CloseOptions().setCode(1011).setReason("blocked")));
+    page.route("**/socket.io/**", Route::abort);
+    page.addInitScript("window.wsAttempts = []; const RealWebSocket = window.WebSocket;"
+        + "window.WebSocket = function (url, protocols) { window.wsAttempts.push(performance.now());"
+        + "  return new RealWebSocket(url, protocols); };"
+        + "Object.assign(window.WebSocket, RealWebSocket); window.WebSocket.prototype = RealWebSocket.prototype;");
+    page.navigate(app.url());
+    page.waitForFunction("() => window.wsAttempts.length >= 4", null, new Page.WaitForFunctionOptions().setTimeout(30_000));
+    PlaywrightAssertions.assertThat(page.getByTestId("badge")).hasText("Offline");
+    List<Double> attempts = ((List<?>) page.evaluate("window.wsAttempts")).stream()
+        .map(at -> ((Number) at).doubleValue()).toList();
+    for (int retry = 1; retry <= 3; retry++) {
+      double base = 1000 * Math.pow(2, retry - 1);
+      assertThat(attempts.get(retry) - attempts.get(retry - 1)).as("wait before retry %d", retry)
+          .isBetween(0.8 * base, 1.2 * base + 1000);
+    }
+  }
+
+  @Test
+  @DisplayName("The reconnect wait doubles from 1 s and stops growing at 30 s, each wait with ±20 % jitter")
+  void backoffSchedule() {
+    Page page = app.newPage();
+    page.navigate(app.url());
+    List<?> waits = (List<?>) page.evaluate("() => import('/assets/connection.js').then(connection => "
+        + "[1, 2, 3, 5, 6, 7, 12].map(failures => Array.from({length: 200}, () => connection.backoffMs(failures))))");
+    int[] failures = {1, 2, 3, 5, 6, 7, 12};
+    for (int i = 0; i < failures.length; i++) {
+      double base = Math.min(30_000, 1000 * Math.pow(2, failures[i] - 1));
+      List<Double> samples = ((List<?>) waits.get(i)).stream().map(ms -> ((Number) ms).doubleValue()).toList();
+      assertThat(samples).as("waits after %d failures", failures[i]).allMatch(ms -> ms >= 0.8 * base && ms <= 1.2 * base)
+          .anyMatch(ms -> ms < 0.9 * base).anyMatch(ms -> ms > 1.1 * base);
+    }
   }
 }

@@ -10,6 +10,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.DisplayName;
@@ -53,7 +54,50 @@ class WebAppIT {
     assertThat(newest).isGreaterThanOrEqualTo(10);
     PlaywrightAssertions.assertThat(byTestId(page, "eta")).hasText(Pattern.compile("about \\d+ s left"));
     assertThat(page.evaluate("localStorage.getItem('visitor_id')")).isEqualTo(byTestId(page, "visitor").textContent());
+    assertThat(byTestId(page, "visitor").textContent()).as("a crypto.randomUUID()")
+        .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
     BrowserFixture.assertAccessibleAtPhoneWidth(page);
+    assertThat(errors).isEmpty();
+  }
+
+  @Test
+  @DisplayName("Fraud rows (score at or above the dataset's 0.5 threshold) are highlighted with their own background")
+  void fraudHighlighted() {
+    Page page = app.newPage();
+    page.addInitScript("window.seenRows = [];"
+        + "new MutationObserver(changes => changes.forEach(change => change.addedNodes.forEach(node => {"
+        + "  if (!node.dataset || !node.dataset.seq) return;"
+        + "  window.seenRows.push({score: Number(node.children[3].textContent), highlighted: node.classList.contains('fraud'),"
+        + "    background: getComputedStyle(node.children[0]).backgroundColor});"
+        + "}))).observe(document, {childList: true, subtree: true});");
+    page.navigate(app.url());
+    page.waitForFunction("() => window.seenRows.filter(row => row.score >= 0.5).length >= 2");
+    List<Map<String, Object>> rows = seenRows(page);
+    assertThat(rows).filteredOn(row -> ((Number) row.get("score")).doubleValue() >= 0.5005)
+        .isNotEmpty().allMatch(row -> Boolean.TRUE.equals(row.get("highlighted")));
+    assertThat(rows).filteredOn(row -> ((Number) row.get("score")).doubleValue() < 0.4995)
+        .isNotEmpty().noneMatch(row -> Boolean.TRUE.equals(row.get("highlighted")));
+    assertThat(rows.stream().filter(row -> Boolean.TRUE.equals(row.get("highlighted"))).map(row -> row.get("background")))
+        .doesNotContainAnyElementsOf(rows.stream().filter(row -> !Boolean.TRUE.equals(row.get("highlighted")))
+            .map(row -> row.get("background")).toList());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> seenRows(Page page) {
+    return (List<Map<String, Object>>) page.evaluate("window.seenRows");
+  }
+
+  @Test
+  @DisplayName("Where crypto.randomUUID is missing (plain HTTP on another host) the visitor id is 32 random hex digits")
+  void visitorIdWithoutRandomUuid() {
+    Page page = app.newPage();
+    List<String> errors = BrowserFixture.consoleErrors(page);
+    page.addInitScript("delete Crypto.prototype.randomUUID");
+    page.navigate(app.url());
+    awaitSeq(page, 3);
+    assertThat(page.evaluate("typeof crypto.randomUUID")).isEqualTo("undefined");
+    assertThat(byTestId(page, "visitor").textContent()).matches("[0-9a-f]{32}");
+    assertThat(page.evaluate("localStorage.getItem('visitor_id')")).isEqualTo(byTestId(page, "visitor").textContent());
     assertThat(errors).isEmpty();
   }
 
