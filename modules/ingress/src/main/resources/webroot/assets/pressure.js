@@ -16,9 +16,11 @@ const KEY = 'pressure_workout_id';
 const FILL_DELAY_MS = 500;
 const FILL_RETRY_MS = 1000;
 const FILL_MAX_TRIES = 30;
+const HEATMAP_FETCH_MS = 1000;
+const HEATMAP_MAX_TRIES = 5;
 
-const page = { workoutId: null, joined: false, wantJoined: false, status: null, latest: 0, filling: false,
-  fillTries: 0, fillTimer: null, deviceTimer: null, running: false };
+const page = { workoutId: null, joined: false, wantJoined: false, status: null, latest: 0, drawn: 0, filling: false,
+  fillTries: 0, heatmapTimer: null, fillTimer: null, deviceTimer: null, running: false };
 const series = new Series();
 const connection = new Connection($('badge'));
 const api = (id) => `/api/v1/sessions/${encodeURIComponent(id)}`;
@@ -48,24 +50,48 @@ function renderSeries() {
   cop.update('none');
 }
 
-/** A frame the server processed: into the series, and onto the heatmap when it is the newest with a matrix. */
+/**
+ * A frame the server processed: into the series; the newest one's stats are shown, and its heatmap once its matrix
+ * is known (a room message carries none: another device's frame is then drawn from the store).
+ */
 function showFrame(frame, stats, matrix) {
   const added = series.add(frame, stats);
-  if (matrix && frame >= page.latest) {
+  if (frame >= page.latest) {
     page.latest = frame;
-    const peak = stats.max ? stats.max.value : 0;
-    const canvas = $('heatmap');
-    drawHeatmap(canvas.getContext('2d'), matrix, canvas.width, canvas.height, peak);
     const text = heatmapText(frame, stats);
     $('heatmap-text').textContent = text;
-    canvas.setAttribute('aria-label', `Pressure heatmap. ${text}`);
-    $('heatmap-scale').textContent = num(peak);
+    $('heatmap').setAttribute('aria-label', `Pressure heatmap. ${text}`);
     $('stat-frame').textContent = `#${frame}`;
     Object.entries(statsCells(stats)).forEach(([id, value]) => { $(id).textContent = value; });
+    if (matrix) drawFrame(frame, matrix, stats);
+    else scheduleHeatmap();
   }
   if (added) renderSeries();
   if (frame > Number($('session-frames').textContent)) $('session-frames').textContent = frame;
   if (series.missing().length) scheduleFill();
+}
+
+function drawFrame(frame, matrix, stats) {
+  page.drawn = frame;
+  const peak = stats.max ? stats.max.value : 0;
+  const canvas = $('heatmap');
+  drawHeatmap(canvas.getContext('2d'), matrix, canvas.width, canvas.height, peak);
+  $('heatmap-scale').textContent = num(peak);
+}
+
+/** Draws the newest stored frame when the newest shown came without a matrix: at most once a second, 5 tries. */
+function scheduleHeatmap(tries = 0) {
+  if (page.heatmapTimer || tries >= HEATMAP_MAX_TRIES) return;
+  page.heatmapTimer = setTimeout(async () => {
+    page.heatmapTimer = null;
+    const workout = page.workoutId;
+    if (!workout || page.drawn >= page.latest) return;
+    const body = await getJson(`${api(workout)}/frames?limit=1`).catch(() => ({ frames: [] }));
+    const stored = body.frames[0];
+    if (workout !== page.workoutId) return;
+    if (stored && stored.frame > page.drawn) drawFrame(stored.frame, stored.matrix, stored.stats);
+    if (page.drawn < page.latest) scheduleHeatmap(tries + 1);
+  }, HEATMAP_FETCH_MS);
 }
 
 /** Gaps wait a moment before they are read from the store: most are answers still on their way. */
@@ -151,7 +177,7 @@ async function open(id, joinIt) {
   if (id !== page.workoutId) {
     stopDevice();
     if (page.workoutId) connection.request('unsubscribe', { room: `workout.${page.workoutId}` }).catch(() => {});
-    Object.assign(page, { workoutId: id, joined: false, wantJoined: false, status: null, latest: 0, fillTries: 0 });
+    Object.assign(page, { workoutId: id, joined: false, wantJoined: false, status: null, latest: 0, drawn: 0, fillTries: 0 });
     device.reset();
     series.reset();
     renderSeries();

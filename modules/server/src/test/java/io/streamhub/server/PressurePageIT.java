@@ -135,6 +135,31 @@ class PressurePageIT {
   }
 
   @Test
+  @DisplayName("Frames another device sends into the open workout arrive live through the workout's room")
+  void otherDeviceFrames() {
+    Page page = app.newPage();
+    List<String> errors = BrowserFixture.consoleErrors(page);
+    PressurePages.open(app, page, "Live");
+    String workout = PressurePages.newWorkout(page);
+    JsonArray batch = new JsonArray();
+    for (int i = 1; i <= 3; i++) {
+      batch.add(PressureNodeIT.frame(workout, new JsonArray().add(new JsonArray().add(i).add(0))
+          .add(new JsonArray().add(0).add(4 * i))));
+    }
+    assertThat(app.context().request().post(app.url() + "api/v1/sessions/" + workout + "/frames",
+        com.microsoft.playwright.options.RequestOptions.create().setData(batch.encode())
+            .setHeader("content-type", "application/json")).status()).isEqualTo(200);
+    page.waitForFunction("() => Chart.getChart('series').data.labels.length === 3");
+    assertThat(PressurePages.chartFrames(page)).containsExactly(1L, 2L, 3L);
+    PlaywrightAssertions.assertThat(byTestId(page, "stat-sum")).hasText("15");
+    PlaywrightAssertions.assertThat(byTestId(page, "heatmap-text"))
+        .hasText("Frame 3: peak 12 at row 1, col 1; contact 2 cells.");
+    PlaywrightAssertions.assertThat(byTestId(page, "heatmap-scale")).hasText("12");
+    assertThat(counter(page, "count-sent")).as("the page's own device sent nothing").isZero();
+    assertThat(errors).isEmpty();
+  }
+
+  @Test
   @DisplayName("An invalid workout id shows an error naming what is wrong and opens nothing; a valid one is created")
   void invalidWorkoutId() {
     Page page = app.newPage();
