@@ -18,6 +18,7 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import io.streamhub.contracts.config.StreamhubConfig;
+import io.streamhub.ingress.testing.WsClient;
 import io.streamhub.ingress.auth.TokenVerifier;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @DisplayName("The dashboard page in a real browser")
 class DashboardPageIT {
 
-  private static final StreamhubConfig CONFIG = config(roles("ingress", "replay", "persistence", "dashboard")
+  private static final StreamhubConfig CONFIG = config(roles("ingress", "replay", "stats", "persistence", "dashboard")
       .put("replay", WebApp.fastReplay().put("resume_grace_ms", 200))
       .put("dashboard", new JsonObject().put("push_interval_ms", 300)));
 
@@ -242,5 +243,43 @@ class DashboardPageIT {
     page.getByTestId("sign-out").focus();
     page.keyboard().press("Enter");
     PlaywrightAssertions.assertThat(page.getByTestId("dev-user")).isFocused();
+  }
+
+  @Test
+  @DisplayName("A workout the user's device feeds fills the workout and pressure cards, and its peak arrives as a live alert")
+  void workoutCardsAndLivePeakAlert() {
+    Page page = app.newPage();
+    List<String> errors = BrowserFixture.consoleErrors(page);
+    page.navigate(app.url() + "dashboard");
+    String user = uniqueUser("coach");
+    devLogin(page, user);
+    String workout = "w-" + user;
+    Vertx client = Vertx.vertx();
+    try (WsClient device = WsClient.open(client, app.node().httpPort(), o -> o.setURI("/ws?token=" + token(page)))) {
+      assertThat(device.next("connected").getString("user_id")).isEqualTo(user);
+      acked(device, 1, "join_session", new JsonObject().put("workout_id", workout));
+      acked(device, 2, "pressure_frame", PressureNodeIT.frame(workout, new JsonArray()
+          .add(new JsonArray().add(950).add(10)).add(new JsonArray().add(0).add(20))));
+      acked(device, 3, "pressure_frame", PressureNodeIT.frame(workout, PressureNodeIT.twoByTwo()));
+      PlaywrightAssertions.assertThat(page.locator("[data-testid=alerts] li[data-code=pressure_peak][data-source=live]"))
+          .containsText(workout);
+      awaitMetric(page, "frames_today", 2);
+      awaitMetric(page, "workouts_active", 1);
+      assertCardsShow(page, liveData(app, token(page)));
+      assertThat(metric(page, "peak_pressure_today").getAttribute("data-value")).isIn("950", "950.0");
+    } finally {
+      await(client.close());
+    }
+    assertThat(errors).isEmpty();
+  }
+
+  /** Sends a request from the device and skips the pushes the user's connection also gets until its ack. */
+  private static void acked(WsClient device, long ack, String event, JsonObject data) {
+    device.sendText(new JsonObject().put("event", event).put("ack", ack).put("data", data).encode());
+    JsonObject frame = device.next();
+    while (!Long.valueOf(ack).equals(frame.getLong("ack"))) {
+      frame = device.next();
+    }
+    assertThat(frame.getString("event")).as("answer to %s: %s", event, frame).isEqualTo("ack");
   }
 }
