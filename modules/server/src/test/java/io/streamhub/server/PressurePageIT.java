@@ -102,14 +102,7 @@ class PressurePageIT {
   void chooseStoredWorkout() {
     String workout = "w-page-stored";
     assertThat(app.context().request().post(app.url() + "api/v1/sessions/" + workout).status()).isEqualTo(200);
-    JsonArray batch = new JsonArray();
-    for (int i = 1; i <= 3; i++) {
-      batch.add(PressureNodeIT.frame(workout, new JsonArray().add(new JsonArray().add(i).add(2 * i))
-          .add(new JsonArray().add(0).add(3 * i))));
-    }
-    assertThat(app.context().request().post(app.url() + "api/v1/sessions/" + workout + "/frames",
-        com.microsoft.playwright.options.RequestOptions.create().setData(batch.encode())
-            .setHeader("content-type", "application/json")).status()).isEqualTo(200);
+    postFrames(workout, 2, 3);
 
     Page page = app.newPage();
     List<String> errors = BrowserFixture.consoleErrors(page);
@@ -134,6 +127,18 @@ class PressurePageIT {
     assertThat(errors).isEmpty();
   }
 
+  /** Frames i = 1..3 as another device would send them over HTTP: {@code [[i, a·i], [0, b·i]]}. */
+  private static void postFrames(String workout, int a, int b) {
+    JsonArray batch = new JsonArray();
+    for (int i = 1; i <= 3; i++) {
+      batch.add(PressureNodeIT.frame(workout, new JsonArray().add(new JsonArray().add(i).add(a * i))
+          .add(new JsonArray().add(0).add(b * i))));
+    }
+    assertThat(app.context().request().post(app.url() + "api/v1/sessions/" + workout + "/frames",
+        com.microsoft.playwright.options.RequestOptions.create().setData(batch.encode())
+            .setHeader("content-type", "application/json")).status()).isEqualTo(200);
+  }
+
   @Test
   @DisplayName("Frames another device sends into the open workout arrive live through the workout's room")
   void otherDeviceFrames() {
@@ -141,14 +146,7 @@ class PressurePageIT {
     List<String> errors = BrowserFixture.consoleErrors(page);
     PressurePages.open(app, page, "Live");
     String workout = PressurePages.newWorkout(page);
-    JsonArray batch = new JsonArray();
-    for (int i = 1; i <= 3; i++) {
-      batch.add(PressureNodeIT.frame(workout, new JsonArray().add(new JsonArray().add(i).add(0))
-          .add(new JsonArray().add(0).add(4 * i))));
-    }
-    assertThat(app.context().request().post(app.url() + "api/v1/sessions/" + workout + "/frames",
-        com.microsoft.playwright.options.RequestOptions.create().setData(batch.encode())
-            .setHeader("content-type", "application/json")).status()).isEqualTo(200);
+    postFrames(workout, 0, 4);
     page.waitForFunction("() => Chart.getChart('series').data.labels.length === 3");
     assertThat(PressurePages.chartFrames(page)).containsExactly(1L, 2L, 3L);
     PlaywrightAssertions.assertThat(byTestId(page, "stat-sum")).hasText("15");
