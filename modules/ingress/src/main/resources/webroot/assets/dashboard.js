@@ -4,7 +4,7 @@
 // sessionStorage.dashboard_session; a dev-login token is renewed before it expires.
 
 import { Connection } from './connection.js';
-import { $ } from './page.js';
+import { $, showMessage } from './page.js';
 import * as view from './dashboard-view.js';
 import { ReplayControl } from './dashboard-stream.js';
 import { Renewal, devLogin, devLoginStatus, forgetSession, loadSession, saveSession } from './dashboard-session.js';
@@ -48,15 +48,8 @@ const chart = new window.Chart(document.getElementById('risk-chart'), {
   },
 });
 
-function showError(text) {
-  $('error').textContent = text || '';
-  $('error').hidden = !text;
-}
-
-function showSignInError(text) {
-  $('signin-error').textContent = text || '';
-  $('signin-error').hidden = !text;
-}
+const showError = (text) => showMessage('error', text);
+const showSignInError = (text) => showMessage('signin-error', text);
 
 function setBusy(busy) {
   ['dev-login', 'token-login'].forEach((id) => { $(id).disabled = busy; });

@@ -2,7 +2,7 @@
 // with start / pause / resume / stop / reset, speed and point size, and the stream's status from the REST API.
 
 import { Connection } from './connection.js';
-import { $, STATES, newVisitorId, storedVisitorId } from './page.js';
+import { $, STATES, getJson, newVisitorId, storedVisitorId } from './page.js';
 
 const DATASET = 'machine-monitor';
 const VISITOR_KEY = 'monitor_visitor_id';
@@ -163,9 +163,7 @@ async function poll() {
 
 async function loadBaseline() {
   try {
-    const response = await fetch(`/api/v1/datasets/${DATASET}/baseline`);
-    const body = await response.json();
-    if (!response.ok) throw new Error(body.error ? body.error.message : `HTTP ${response.status}`);
+    const body = await getJson(`/api/v1/datasets/${DATASET}/baseline`);
     baseline.data = body.points.map((p) => ({ x: p.x, y: p.y }));
     $('baseline-count').textContent = baseline.data.length;
     plot.update('none');

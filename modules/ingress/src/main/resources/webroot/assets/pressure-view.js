@@ -2,8 +2,8 @@
 // number formatting, the time series keyed by frame number, and the charts, cells and list items the page shows.
 // Nothing here reads or changes the page's state.
 
-/** Workout ids as the server accepts them: 1–64 characters of [A-Za-z0-9_-]. */
-export const WORKOUT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+import { randomHex } from './page.js';
+
 export const SERIES_FRAMES = 120;
 
 /** What is wrong with a workout id, naming it, or null when the server accepts it. */
@@ -20,8 +20,7 @@ export function workoutIdError(id) {
 
 /** A new workout id: "workout-" and 8 random hex digits. */
 export function newWorkoutId() {
-  const bytes = crypto.getRandomValues(new Uint8Array(4));
-  return `workout-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+  return `workout-${randomHex(4)}`;
 }
 
 const ROWS = 16;

@@ -7,7 +7,7 @@
 // ack, a room message) but has no stats for is a gap, filled from GET /api/v1/sessions/{id}/frames.
 
 import { Connection } from './connection.js';
-import { $ } from './page.js';
+import { $, getJson, showMessage } from './page.js';
 import { Device } from './pressure-device.js';
 import { Series, deviceCells, drawHeatmap, footFrame, heatmapText, lineChart, newWorkoutId, num, statsCells, storedItem,
   summaryCells, workoutIdError } from './pressure-view.js';
@@ -33,10 +33,6 @@ const cop = lineChart(document.getElementById('cop'), [['CoP row', '#146c2e', 'y
   y: { min: 0, max: 15, title: { display: true, text: 'cell' } },
 });
 
-function showError(id, message) {
-  $(id).hidden = !message;
-  $(id).textContent = message || '';
-}
 
 function renderSeries() {
   const points = series.ordered();
@@ -114,14 +110,7 @@ function renderCounters() {
 }
 
 function failed(error) {
-  if (error && error.code !== 'disconnected') showError('workout-error', error.message || String(error));
-}
-
-async function getJson(url) {
-  const response = await fetch(url, { cache: 'no-store' });
-  const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw Object.assign(new Error(body.error ? body.error.message : `HTTP ${response.status}`), { status: response.status });
-  return body;
+  if (error && error.code !== 'disconnected') showMessage('workout-error', error.message || String(error));
 }
 
 function setStatus(status, frames) {
@@ -172,7 +161,7 @@ async function fill() {
 async function open(id, joinIt) {
   const problem = workoutIdError(id);
   $('workout-id').setAttribute('aria-invalid', problem ? 'true' : 'false');
-  showError('workout-error', problem);
+  showMessage('workout-error', problem);
   if (problem) return false;
   if (id !== page.workoutId) {
     stopDevice();
@@ -197,7 +186,7 @@ async function open(id, joinIt) {
     if (status.status === 'ended' && status.summary) showSummary(id, status.frame_count, status.summary);
     fill();
   } catch (error) {
-    showError('workout-error', `Could not read workout ${id}: ${error.message}`);
+    showMessage('workout-error', `Could not read workout ${id}: ${error.message}`);
   }
   return true;
 }
@@ -226,10 +215,10 @@ function tick() {
 function startDevice() {
   const rate = Number($('device-rate').value);
   if (!Number.isInteger(rate) || rate < 1 || rate > 20) {
-    showError('rate-error', 'Rate must be a whole number of frames per second from 1 to 20.');
+    showMessage('rate-error', 'Rate must be a whole number of frames per second from 1 to 20.');
     return;
   }
-  showError('rate-error', null);
+  showMessage('rate-error', null);
   page.running = true;
   clearInterval(page.deviceTimer);
   page.deviceTimer = setInterval(tick, 1000 / rate);
